@@ -86,6 +86,7 @@ class PhraseMatcherBaseline:
         from spacy.matcher import PhraseMatcher
 
         tax = taxonomy or taxonomy_dir()
+        self.taxonomy = tax
         self.nlp = spacy.blank("en")
         self.longest = longest
         self.entries: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}

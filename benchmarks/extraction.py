@@ -54,7 +54,13 @@ def load_extractor(spec: str = DEFAULT_EXTRACTOR) -> Any:
     module_name, sep, attr = spec.partition(":")
     if not sep or not module_name or not attr:
         raise SystemExit(f"--extractor wants module:callable, got {spec!r}")
-    factory = getattr(importlib.import_module(module_name), attr)
+    try:
+        factory = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as e:
+        raise SystemExit(
+            f"extractor {spec} is not available ({type(e).__name__}: {e}); "
+            "try --extractor baselines:load_baseline"
+        ) from e
     obj = factory()
     if hasattr(obj, "extract_texts"):
         return obj
@@ -414,6 +420,7 @@ def _compare_key(key: str) -> bool:
 
 
 def render_compare(old: dict, new: dict) -> str:
+    """Before / after / delta for every headline figure; P, R and F1 of one scope share a row."""
     a = ev.flatten({k: v for k, v in old.items() if k != "meta"}, keep=_compare_key)
     b = ev.flatten({k: v for k, v in new.items() if k != "meta"}, keep=_compare_key)
     om, nm = old.get("meta", {}), new.get("meta", {})
@@ -424,14 +431,35 @@ def render_compare(old: dict, new: dict) -> str:
     ]
     if om.get("split") != nm.get("split"):
         lines.append(f"WARNING: splits differ ({om.get('split')} vs {nm.get('split')}): deltas are meaningless")
-    width = max((len(k) for k in b), default=10)
-    lines.append(f"{'figure':<{width}}  {'before':>9}  {'after':>9}  {'delta':>9}")
+    # group "x.y.p", "x.y.r", "x.y.f1" under "x.y"; other figures stand alone
+    groups: dict[str, list[str]] = {}
     for k in [*b, *(k for k in a if k not in b)]:
-        va, vb = a.get(k), b.get(k)
-        big = abs(va if va is not None else vb or 0) >= 10
-        f = (lambda x: "n/a" if x is None else (f"{x:,.1f}" if big else f"{x:.3f}"))
-        d = "" if va is None or vb is None else (f"{vb - va:+,.1f}" if big else f"{vb - va:+.3f}")
-        lines.append(f"{k:<{width}}  {f(va):>9}  {f(vb):>9}  {d:>9}")
+        head, _, last = k.rpartition(".")
+        groups.setdefault(head if last in ("p", "r", "f1") else k, []).append(k)
+    width = max((len(g) for g in groups), default=10)
+
+    def f(x: float | None, big: bool) -> str:
+        return "n/a" if x is None else (f"{x:,.0f}" if big else f"{x:.3f}")
+
+    def d(x: float | None, y: float | None, big: bool) -> str:
+        return "" if x is None or y is None else (f"{y - x:+,.0f}" if big else f"{y - x:+.3f}")
+
+    trio = f"{'P':>6} {'R':>6} {'F1':>6}"
+    lines.append(f"{'figure':<{width}}  {'before':^20}   {'after':^20}   {'delta':^20}")
+    lines.append(f"{'':<{width}}  {trio}   {trio}   {trio}")
+    for g, keys in groups.items():
+        if keys == [g]:  # a single figure
+            va, vb = a.get(g), b.get(g)
+            big = abs(vb if vb is not None else va or 0) >= 100
+            lines.append(f"{g:<{width}}  {f(va, big):>20}   {f(vb, big):>20}   {d(va, vb, big):>20}")
+            continue
+        cells = [[], [], []]
+        for part in ("p", "r", "f1"):
+            va, vb = a.get(f"{g}.{part}"), b.get(f"{g}.{part}")
+            cells[0].append(f"{f(va, False):>6}")
+            cells[1].append(f"{f(vb, False):>6}")
+            cells[2].append(f"{d(va, vb, False):>6}")
+        lines.append(f"{g:<{width}}  " + "   ".join(" ".join(c) for c in cells))
     return "\n".join(lines)
 
 
