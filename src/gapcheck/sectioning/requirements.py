@@ -1,0 +1,106 @@
+"""Is a skill mentioned in an advert required or only preferred?
+
+The decision uses the mention's section and the cue phrases of ``rules/requirement_cues.json`` found
+in the *sentence* around the mention (bounded by line breaks that end a bullet or sentence, bullets,
+sentence-final punctuation and semicolons), scoped further to the *clause* (split at commas, colons,
+parentheses and "but"/"while"/"whereas"):
+
+1. In a ``preferred`` section only explicit required cues ("must", "mandatory") count against the
+   section; elsewhere every cue counts.
+2. No cue counts: the section decides (``preferred`` section -> preferred, anything else -> required).
+3. All counting cues of the sentence agree: they decide.
+4. They disagree ("Must have Python, Go is a plus"): the cue in the mention's own clause decides,
+   the nearest if there are several (a cue after the mention counts as twice as far as one before
+   it); with no cue in the clause, the nearest cue before the mention in the
+   sentence decides ("must know Python, Java and C" -> all required), else the nearest after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from gapcheck.sectioning.rules import load_rules
+
+Level = Literal["required", "preferred"]
+
+# Line breaks inside a sentence are kept when the next line continues it in lower case
+# (pdftotext wraps); a bullet, a blank line or a new capitalised line starts a new sentence.
+_SENTENCE_BREAK_RE = re.compile(
+    r"\n[ \t]*\n"  # blank line
+    r"|\n(?=[ \t\f\v]*[^\sa-z])"  # line break not followed by a lower-case continuation
+    r"|[•▪●◦‣⁃■➢►✓✔·]"  # bullets
+    r"|(?<=[.!?])[\"')\]]*(?:\s+|(?=[A-Z][a-z]))"  # end of sentence (also "text.Next")
+    r"|;"
+    r"|\s[*\-–—]\s"  # " - " / " * " inline bullets
+)
+_CLAUSE_BREAK_RE = re.compile(r"[,:()\[\]]|\s(?:but|while|whereas|however|although|though)\s", re.I)
+
+
+def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str], lo: int, hi: int) -> tuple[int, int]:
+    """The span [a, b) around [start, end) within [lo, hi) not crossing a match of ``pattern``."""
+    a = lo
+    for m in pattern.finditer(text, lo, start):
+        a = m.end()
+    m = pattern.search(text, end, hi)
+    b = m.start() if m else hi
+    return a, b
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    # Look at most 400 characters either way: sentences are short and adverts can be long.
+    lo, hi = max(0, start - 400), min(len(text), end + 400)
+    a, b = _bounds(text, start, end, _SENTENCE_BREAK_RE, lo, hi)
+    # A match that overlaps the mention itself (e.g. "Node.js" is not a sentence end) cannot cut it.
+    return min(a, start), max(b, end)
+
+
+def requirement_level(text: str, start: int, end: int, section: str) -> Level:
+    """Whether the skill mentioned at ``text[start:end]`` of an advert is required or preferred.
+
+    Args:
+        text: the advert's text.
+        start, end: the mention's character span.
+        section: the name of the section holding the mention (see :func:`split_sections`).
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"bad span [{start}, {end}) for a text of {len(text)} characters")
+    cues = load_rules().cues
+    in_preferred = section == "preferred"
+    default: Level = "preferred" if in_preferred else "required"
+
+    s_lo, s_hi = _sentence(text, start, end)
+    found: list[tuple[int, int, Level]] = []  # (cue start, cue end, level)
+    for m in cues.regex.finditer(text, s_lo, s_hi):
+        level, explicit = cues.targets[m.lastgroup]  # type: ignore[index]
+        if in_preferred and level == "required" and not explicit:
+            continue
+        if m.start() < end and m.end() > start and not (m.start() <= start and m.end() >= end):
+            continue  # a cue word inside the mention itself ("Required Skills Framework"), not a cue
+        found.append((m.start(), m.end(), level))  # type: ignore[arg-type]
+    if not found:
+        return default
+    levels = {f[2] for f in found}
+    if len(levels) == 1:
+        return found[0][2]
+
+    c_lo, c_hi = _bounds(text, start, end, _CLAUSE_BREAK_RE, s_lo, s_hi)
+    c_lo, c_hi = min(c_lo, start), max(c_hi, end)
+    in_clause = [f for f in found if f[0] < c_hi and f[1] > c_lo]
+    if in_clause:
+        return min(in_clause, key=lambda f: _distance(f, start, end))[2]
+    before = [f for f in found if f[1] <= start]
+    if before:
+        return max(before, key=lambda f: f[1])[2]
+    return min(found, key=lambda f: f[0])[2]
+
+
+def _distance(cue: tuple[int, int, str], start: int, end: int) -> int:
+    """How far a cue is from the mention; a cue after the mention counts double, because cues mostly
+    scope forward ("must have X and ideally Y": "must" governs X, "ideally" governs Y)."""
+    c_start, c_end, _ = cue
+    if c_end <= start:
+        return start - c_end
+    if c_start >= end:
+        return 2 * (c_start - end) + 1
+    return 0  # the cue spans the mention ("familiarity with X is helpful")
