@@ -1,0 +1,42 @@
+# gapcheck: every set-up step lives here, so a fresh clone needs only `make demo` or `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+MODELS  := models/MANIFEST.json
+SAMPLE_CV     := data/samples/cv_software_engineer.pdf
+SAMPLE_ADVERT := data/samples/advert_backend_engineer.txt
+
+.PHONY: demo test models bench bench-extraction bench-startup bench-screen clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[build,test]"
+	touch $(STAMP)
+
+# models/ is compiled from data/ by scripts/build_models.py; rebuilt when the script or its inputs change.
+$(MODELS): $(STAMP) scripts/build_models.py $(shell find data/taxonomy data/curation data/corpus -type f 2>/dev/null)
+	$(BIN)/python scripts/build_models.py
+
+models: $(MODELS)
+
+demo: $(MODELS)
+	$(BIN)/gapcheck $(SAMPLE_CV) $(SAMPLE_ADVERT)
+
+test: $(MODELS)
+	$(BIN)/python -m pytest -q
+
+bench-extraction: $(MODELS)
+	$(BIN)/python benchmarks/extraction.py
+
+bench-startup: $(MODELS)
+	$(BIN)/python benchmarks/startup.py
+
+bench-screen: $(MODELS)
+	$(BIN)/python benchmarks/screen.py
+
+bench: bench-startup bench-extraction bench-screen
+
+clean:
+	rm -rf $(VENV) models/*.json models/*.jsonl build dist src/*.egg-info

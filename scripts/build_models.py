@@ -1,0 +1,570 @@
+#!/usr/bin/env python
+"""Compile everything gapcheck loads at run time into ``models/``, from the sources in ``data/``.
+
+Run with ``make models`` (or ``python scripts/build_models.py``). It writes, as plain JSON (nothing is
+pickled, so loading never executes code):
+
+- ``models/skills.json``: the skill table, one canonical id per skill (``esco:<uuid>``, ``onet:<element>``,
+  ``onet:tech:<slug>``, ``gapcheck:<slug>``), with display name, kind (hard/soft), a ``tech`` flag and the
+  aliases that survived curation.
+- ``models/phrases.json``: the compiled phrase tables the skill matcher looks up token by token (lower-case
+  keys and lemma keys), the context rules for ambiguous aliases, the token patterns for soft-skill phrasings,
+  and the small lemma table those need (cut down from spacy-lookups-data to the words our patterns use).
+- ``models/relations.json``: broader/narrower relations between skills (ESCO's skill pillar plus our own
+  curated ones), for "transferable skill" hints.
+- ``models/tfidf.json``: vocabulary and IDF weights fitted with scikit-learn's ``TfidfVectorizer`` on the
+  job-advert corpus in ``data/corpus/``; gapcheck applies them at run time without importing scikit-learn.
+- ``models/MANIFEST.json``: versions, input hashes and counts, so a stale build can be detected.
+
+Why compile: building a spaCy PhraseMatcher from ~45,000 patterns costs over a second on every start
+(measured: 0.95 s for 30,000 ESCO labels), more than the whole start-up budget; reading these JSON tables
+costs a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+sys.path.insert(0, str(ROOT / "src"))
+
+from gapcheck.extraction.compiled import (  # noqa: E402
+    FORMAT_VERSION,
+    phrase_key_tokens,
+    validate_ambiguous_rule,
+    validate_curated_row,
+    validate_token_pattern_row,
+)
+from gapcheck.errors import DataFileError  # noqa: E402
+
+csv.field_size_limit(10**8)
+
+# Aliases shorter than this are only used if curated (C, R, Go, JS ...): short strings are mostly noise.
+MIN_ALIAS_CHARS = 3
+# A one-word ESCO alternative label is kept only if it is rare in general English (log-probability from
+# spacy-lookups-data below this); "work", "cooperate", "lecture" are alternative labels of real skills but
+# match everywhere. -13.5 keeps jargon ("Javax", "SSIS") and drops ordinary words.
+COMMON_WORD_LOGPROB = -13.5
+# A one-word ESCO *preferred* label is dropped if it is this common ("source", "law", "design"): the
+# skill can still be found by its other labels and by curated aliases.
+COMMON_PREFERRED_LOGPROB = -10.0
+# Longest alias, in tokens, that we keep (ESCO has a few sentence-long labels).
+MAX_ALIAS_TOKENS = 8
+
+VENDORS = [
+    "the mathworks", "microsoft", "oracle", "ibm", "adobe", "autodesk", "google", "amazon", "apple", "sap",
+    "intuit", "apache", "atlassian", "cisco", "esri", "red hat", "vmware", "salesforce", "dassault systemes",
+    "siemens", "bentley", "trimble", "epic systems", "hewlett packard", "hp", "dell", "sas institute",
+    "tableau", "elastic", "mongodb", "docker", "hashicorp", "jetbrains", "github", "gitlab", "meta",
+    "facebook", "twitter", "linkedin", "corel", "minitab", "qualtrics", "wolfram", "unity technologies",
+    "ansys", "ptc", "nemetschek", "graphisoft", "quest software", "micro focus", "broadcom", "informatica",
+]
+STOPWORDS = {
+    "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at", "as", "is", "be",
+    "it", "its", "this", "that", "you", "we", "our", "your", "i", "my", "all", "any", "use", "using",
+}
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = s.replace("+", "plus").replace("#", "sharp").replace(".", "dot" if s.startswith(".") else ".")
+    return re.sub(r"[^a-z0-9.]+", "-", s).strip("-.") or "x"
+
+
+class Builder:
+    """Collects skills and aliases from every source, then resolves alias conflicts once."""
+
+    # alias priority: higher wins a conflict between two skills
+    P_CURATED, P_PREFERRED, P_DERIVED, P_ALT = 4, 3, 2, 1
+
+    def __init__(self, tokenizer, logprob: dict[str, float]) -> None:
+        self.tok = tokenizer
+        self.logprob = logprob
+        self.skills: dict[str, dict] = {}
+        self.aliases: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)  # key -> id -> (prio, text)
+        self.blocked: set[str] = set()
+        self.blocked_for: set[tuple[str, str]] = set()
+        self.name_index: dict[str, list[str]] = defaultdict(list)  # key of name or derived name -> ids
+        self.stats: dict[str, int] = defaultdict(int)
+
+    def key(self, text: str) -> str:
+        return " ".join(phrase_key_tokens([t.text for t in self.tok(text)]))
+
+    def add_skill(self, sid: str, name: str, kind: str, *, tech: bool, source: str, **extra) -> None:
+        self.skills[sid] = {"id": sid, "name": name, "kind": kind, "tech": tech, "source": source, **extra}
+        self.name_index[self.key(name)].append(sid)
+
+    def add_alias(self, sid: str, text: str, prio: int) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        k = self.key(text)
+        if not k:
+            return
+        old = self.aliases[k].get(sid)
+        if old is None or old[0] < prio:
+            self.aliases[k][sid] = (prio, text)
+
+    def is_common_word(self, text: str) -> bool:
+        return self.logprob.get(text.lower(), -99.0) > COMMON_WORD_LOGPROB
+
+    # ---- sources ---------------------------------------------------------------------------------
+
+    def load_esco(self) -> None:
+        transversal = set()
+        with open(DATA / "taxonomy/esco/transversalSkillsCollection_en.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                transversal.add(row["conceptUri"].rsplit("/", 1)[-1])
+        with open(DATA / "taxonomy/esco/esco_skills_merged.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                uid = row["esco_id"]
+                groups = set((row["top_groups"] or "").split(";"))
+                soft = (
+                    uid in transversal
+                    or ("A" in groups)
+                    or (row["reuseLevel_v1_2_0"] == "transversal" and "L" not in groups)
+                )
+                tech = "digital" in (row["collections_v1_2_0"] or "")
+                name = row["preferredLabel"].strip()
+                sid = f"esco:{uid}"
+                self.add_skill(sid, name, "soft" if soft else "hard", tech=tech, source="esco",
+                               uri=row["conceptUri"])
+                single = len(self.key(name).split()) == 1
+                if not (single and self.logprob.get(name.lower(), -99.0) > COMMON_PREFERRED_LOGPROB):
+                    self.add_alias(sid, name, self.P_PREFERRED)
+                else:
+                    self.stats["esco_preferred_common_word_dropped"] += 1
+                base = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+                if base and base != name:
+                    self.add_alias(sid, base, self.P_DERIVED)
+                    self.name_index[self.key(base)].append(sid)
+                for alt in (row["altLabels"] or "").split("|"):
+                    alt = alt.strip()
+                    if not alt:
+                        continue
+                    if len(self.key(alt).split()) == 1 and self.is_common_word(alt):
+                        self.stats["esco_alt_common_word_dropped"] += 1
+                        continue
+                    self.add_alias(sid, alt, self.P_ALT)
+        self.stats["esco_skills"] = sum(1 for s in self.skills.values() if s["source"] == "esco")
+
+    def onet_tech_aliases(self, name: str) -> list[str]:
+        out = [name]
+        words = name.split()
+        # "Structured query language SQL" -> "SQL" and "Structured query language"
+        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9/+#.&-]{1,}", words[-1]):
+            out += [words[-1], " ".join(words[:-1])]
+        low = name.lower()
+        for v in VENDORS:
+            if low.startswith(v + " ") and len(name) > len(v) + 1:
+                rest = name[len(v) + 1:]
+                if not (len(rest.split()) == 1 and self.is_common_word(rest)):
+                    out.append(rest)
+                break
+        if low.endswith(" software"):
+            rest = name[: -len(" software")]
+            # "SAP software" -> "SAP", but "Web browser software" stays whole: "web browser" is generic.
+            if any(not self.is_common_word(w) for w in rest.split() if w[:1].isupper()):
+                out.append(rest)
+        return out
+
+    def load_onet(self) -> None:
+        hot: dict[str, bool] = {}
+        with open(DATA / "taxonomy/onet/Technology_Skills.tsv", encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                ex = row["Example"].strip()
+                hot[ex] = hot.get(ex, False) or row["Hot Technology"] == "Y"
+        merged = new = 0
+        for ex in sorted(hot):
+            aliases = self.onet_tech_aliases(ex)
+            target = None
+            for a in aliases:
+                ids = [i for i in self.name_index.get(self.key(a), []) if i.startswith("esco:")]
+                if ids:
+                    target = ids[0]
+                    break
+            if target is None:
+                sid = f"onet:tech:{slug(ex)}"
+                if sid in self.skills:
+                    sid = f"{sid}-{hashlib.sha1(ex.encode()).hexdigest()[:6]}"
+                self.add_skill(sid, ex, "hard", tech=True, source="onet-tech", hot=hot[ex])
+                target = sid
+                new += 1
+            else:
+                self.skills[target]["tech"] = True
+                merged += 1
+            for i, a in enumerate(aliases):
+                single = len(self.key(a).split()) == 1
+                if single and self.is_common_word(a):
+                    continue
+                self.add_alias(target, a, self.P_PREFERRED if i == 0 else self.P_DERIVED)
+                self.name_index[self.key(a)].append(target)
+        self.stats["onet_tech_merged_into_esco"] = merged
+        self.stats["onet_tech_new"] = new
+
+    def load_onet_content_model(self) -> None:
+        soft_prefixes = ("1.C.", "2.A.", "2.B.1.", "2.B.2.", "2.B.4.", "2.B.5.")
+        hard_prefixes = ("2.B.3.", "2.C.")
+        with open(DATA / "taxonomy/onet/Content_Model_Reference.tsv", encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                eid, name = row["Element ID"], row["Element Name"].strip()
+                if eid.count(".") < 3 and not eid.startswith("2.C."):
+                    continue  # categories such as "Social Skills", not skills themselves
+                if eid.startswith("2.C.") and eid.count(".") < 2:
+                    continue
+                if eid.startswith(soft_prefixes):
+                    kind = "soft"
+                elif eid.startswith(hard_prefixes):
+                    kind = "hard"
+                else:
+                    continue
+                k = self.key(name)
+                existing = [i for i in self.name_index.get(k, []) if i.startswith("esco:")]
+                if existing:
+                    self.stats["onet_content_merged"] += 1
+                    continue
+                sid = f"onet:{eid}"
+                self.add_skill(sid, name, kind, tech=False, source="onet")
+                if len(k.split()) > 1 or not self.is_common_word(name):
+                    self.add_alias(sid, name, self.P_PREFERRED)
+
+    def load_curated(self) -> None:
+        path = DATA / "curation/skills.jsonl"
+        for lineno, row in read_jsonl(path):
+            validate_curated_row(row, path, lineno)
+            k = self.key(row["name"])
+            ids = self.name_index.get(k, [])
+            # Prefer the skill whose display name is exactly this name, then ESCO, then O*NET.
+            exact = [i for i in ids if self.key(self.skills[i]["name"]) == k]
+            pool = exact or ids
+            pool = sorted(set(pool), key=lambda i: (not i.startswith("esco:"), i))
+            if pool:
+                sid = pool[0]
+                self.stats["curated_linked"] += 1
+            else:
+                sid = row.get("id") or f"gapcheck:{slug(row['name'])}"
+                self.add_skill(sid, row["name"], row["kind"], tech=row["kind"] == "hard", source="gapcheck")
+                self.stats["curated_new"] += 1
+            sk = self.skills[sid]
+            sk["kind"] = row["kind"]
+            sk["curated"] = True
+            if row["kind"] == "hard" and row.get("tech", True):
+                sk["tech"] = True
+            if row.get("display"):
+                sk["name"] = row["display"]
+            self.add_alias(sid, row["name"], self.P_CURATED)
+            for a in row.get("aliases", []):
+                self.add_alias(sid, a, self.P_CURATED)
+
+    def load_blocklist(self) -> None:
+        path = DATA / "curation/blocklist.jsonl"
+        for lineno, row in read_jsonl(path):
+            unknown = set(row) - {"alias", "skill", "why"}
+            if unknown or not isinstance(row.get("alias"), str):
+                raise DataFileError(f"line {lineno}: expected keys alias, skill?, why?; got {sorted(row)}",
+                                    source=str(path))
+            k = self.key(row["alias"])
+            if row.get("skill"):
+                self.blocked_for.add((k, row["skill"].lower()))
+            else:
+                self.blocked.add(k)
+
+    # ---- resolution ------------------------------------------------------------------------------
+
+    def resolve(self, ambiguous: dict[str, dict]) -> dict[str, str]:
+        """Pick one skill per alias key; drop blocked, too-short and unresolvable aliases."""
+        chosen: dict[str, str] = {}
+        for k, cands in self.aliases.items():
+            if k in self.blocked:
+                self.stats["alias_blocked"] += 1
+                continue
+            cands = {
+                i: v for i, v in cands.items()
+                if (k, self.skills[i]["name"].lower()) not in self.blocked_for
+            }
+            if not cands:
+                continue
+            toks = k.split()
+            best = max(p for p, _ in cands.values())
+            if len(toks) > MAX_ALIAS_TOKENS:
+                continue
+            if best < self.P_CURATED and k not in ambiguous:
+                if len(k) < MIN_ALIAS_CHARS or all(t in STOPWORDS for t in toks):
+                    self.stats["alias_too_short"] += 1
+                    continue
+            top = [i for i, (p, _) in cands.items() if p == best]
+            if len(top) > 1:
+                # Same priority, different skills: prefer a curated skill, then ESCO; otherwise the
+                # alias names nothing in particular and is dropped.
+                cur = [i for i in top if self.skills[i].get("curated")]
+                top = cur if len(cur) == 1 else top
+            if len(top) > 1:
+                pref = [i for i in top if self.key(self.skills[i]["name"]) == k]
+                top = pref if len(pref) == 1 else top
+            if len(top) > 1:
+                self.stats["alias_conflict_dropped"] += 1
+                continue
+            chosen[k] = top[0]
+        return chosen
+
+
+def read_jsonl(path: Path):
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise DataFileError(f"line {lineno}: invalid JSON ({e.msg})", source=str(path)) from None
+            if not isinstance(row, dict):
+                raise DataFileError(f"line {lineno}: expected a JSON object", source=str(path))
+            if "_comment" in row:
+                continue
+            yield lineno, row
+
+
+def load_lemma_lookup() -> dict[str, str]:
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def load_logprob() -> dict[str, float]:
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def build_skills(out: Path) -> dict:
+    import spacy
+
+    nlp = spacy.blank("en")
+    t0 = time.time()
+    logprob = load_logprob()
+    b = Builder(nlp.tokenizer, logprob)
+    b.load_esco()
+    b.load_onet()
+    b.load_onet_content_model()
+    b.load_curated()
+    b.load_blocklist()
+
+    ambiguous: dict[str, dict] = {}
+    amb_path = DATA / "curation/ambiguous.jsonl"
+    for lineno, row in read_jsonl(amb_path):
+        validate_ambiguous_rule(row, amb_path, lineno)
+        ambiguous[b.key(row["alias"])] = {k: v for k, v in row.items() if k != "alias"}
+
+    chosen = b.resolve(ambiguous)
+    lemma_lookup = load_lemma_lookup()
+
+    def lemma(tok: str) -> str:
+        return lemma_lookup.get(tok, tok)
+
+    used_ids = sorted(set(chosen.values()))
+    index = {sid: n for n, sid in enumerate(used_ids)}
+    skills = []
+    aliases_by_skill: dict[str, list[str]] = defaultdict(list)
+    for k, sid in chosen.items():
+        aliases_by_skill[sid].append(b.aliases[k][sid][1])
+    for sid in used_ids:
+        s = b.skills[sid]
+        skills.append({"id": sid, "name": s["name"], "kind": s["kind"], "tech": bool(s["tech"]),
+                       "source": s["source"]})
+
+    lower: dict[str, int] = {}
+    lemma_keys: dict[str, int] = {}
+    # Highest-priority aliases first, so a curated alias owns its lemma key ("managing projects" ->
+    # project management) before an ESCO alternative label with the same lemmas can take it.
+    for k, sid in sorted(chosen.items(), key=lambda kv: (-b.aliases[kv[0]][kv[1]][0], kv[0])):
+        i = index[sid]
+        toks = k.split()
+        prio = b.aliases[k][sid][0]
+        lower[k] = i
+        sk = b.skills[sid]
+        # Plural of a one-word hard alias ("database" -> "databases"), unless that is itself an alias.
+        if len(toks) == 1 and sk["kind"] == "hard" and toks[0].isalpha() and not toks[0].endswith("s") \
+                and k not in ambiguous and len(toks[0]) >= 4 and k + "s" not in chosen:
+            lower.setdefault(k + "s", i)
+        # Lemma keys: multi-word phrases and curated soft words, so "managed projects" finds "manage
+        # projects" and "mentored" finds "mentoring". One-word hard skills are matched literally only:
+        # lemmatising them conflates "accounting" with "account".
+        if k not in ambiguous and (len(toks) > 1 or (sk["kind"] == "soft" and prio == b.P_CURATED)):
+            lk = " ".join(lemma(t) for t in toks)
+            if lk not in chosen and lk not in b.blocked:
+                lemma_keys.setdefault(lk, i)
+
+    token_patterns = []
+    tp_path = DATA / "curation/soft_patterns.jsonl"
+    name_to_idx = {}
+    for s in skills:
+        name_to_idx.setdefault(s["name"].lower(), index[s["id"]])
+    for lineno, row in read_jsonl(tp_path):
+        validate_token_pattern_row(row, tp_path, lineno)
+        sk = row["skill"].lower()
+        if sk not in name_to_idx:
+            raise DataFileError(f"line {lineno}: unknown skill {row['skill']!r}", source=str(tp_path))
+        token_patterns.append({"skill": name_to_idx[sk], "pattern": row["pattern"]})
+
+    # Lemma table cut down to the words any lemma key or token pattern can use.
+    needed = set()
+    for lk in lemma_keys:
+        needed.update(lk.split())
+    for tp in token_patterns:
+        for tok in tp["pattern"]:
+            v = tok.get("LEMMA")
+            if isinstance(v, str):
+                needed.add(v)
+            elif isinstance(v, dict):
+                needed.update(v.get("IN", []))
+    small_lemmas = {form: lem for form, lem in lemma_lookup.items() if lem in needed and form != lem}
+
+    def first_tokens(keys) -> dict[str, int]:
+        first: dict[str, int] = {}
+        for k in keys:
+            toks = k.split(" ")
+            first[toks[0]] = max(first.get(toks[0], 0), len(toks))
+        return first
+
+    phrases = {
+        "format": FORMAT_VERSION,
+        "lower": lower,
+        "lemma": lemma_keys,
+        "first_lower": first_tokens(lower),
+        "first_lemma": first_tokens(lemma_keys),
+        "ambiguous": {k: v for k, v in ambiguous.items() if k in lower},
+        "token_patterns": token_patterns,
+        "lemmas": small_lemmas,
+    }
+    # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
+    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech")}
+    (out / "skills.json").write_text(json.dumps({"format": FORMAT_VERSION, "columns": columns},
+                                                ensure_ascii=False), encoding="utf-8")
+    # For people and tests, not loaded at run time: every skill with its aliases.
+    (out / "aliases.json").write_text(json.dumps(
+        {"format": FORMAT_VERSION,
+         "skills": [{**s, "aliases": sorted(set(aliases_by_skill[s["id"]]), key=str.lower)} for s in skills]},
+        ensure_ascii=False, indent=0), encoding="utf-8")
+    (out / "phrases.json").write_text(json.dumps(phrases, ensure_ascii=False), encoding="utf-8")
+    b.stats.update({
+        "skills": len(skills), "hard": sum(s["kind"] == "hard" for s in skills),
+        "soft": sum(s["kind"] == "soft" for s in skills), "lower_keys": len(lower),
+        "lemma_keys": len(lemma_keys), "token_patterns": len(token_patterns),
+        "lemma_table": len(small_lemmas), "seconds": round(time.time() - t0, 1),
+    })
+    build_relations(out, b, index)
+    return dict(b.stats)
+
+
+def build_relations(out: Path, b: Builder, index: dict[str, int]) -> None:
+    """ESCO broader relations between skills we kept, plus curated relations, as id -> [broader ids]."""
+    broader: dict[str, list[str]] = defaultdict(list)
+    path = DATA / "taxonomy/esco/broaderRelationsSkillPillar_en.csv"
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            c = "esco:" + row["conceptUri"].rsplit("/", 1)[-1]
+            p = "esco:" + row["broaderUri"].rsplit("/", 1)[-1]
+            broader[c].append(p)
+    groups = {}
+    with open(DATA / "taxonomy/esco/skillGroups_en.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            groups["esco:" + row["conceptUri"].rsplit("/", 1)[-1]] = row["preferredLabel"]
+    rel_path = DATA / "curation/relations.jsonl"
+    related: dict[str, list[str]] = defaultdict(list)
+    name_to_id = {}
+    for sid in index:
+        name_to_id.setdefault(b.skills[sid]["name"].lower(), sid)
+    if rel_path.exists():
+        for lineno, row in read_jsonl(rel_path):
+            members = row.get("related")
+            if set(row) - {"related", "why"} or not isinstance(members, list) or len(members) < 2:
+                raise DataFileError(f"line {lineno}: expected {{\"related\": [names...], \"why\": ...}}",
+                                    source=str(rel_path))
+            ids = []
+            for m in members:
+                sid = name_to_id.get(m.lower())
+                if sid is None:
+                    raise DataFileError(f"line {lineno}: unknown skill {m!r}", source=str(rel_path))
+                ids.append(sid)
+            for a in ids:
+                for c in ids:
+                    if a != c and c not in related[a]:
+                        related[a].append(c)
+    kept = {sid: ps for sid, ps in broader.items() if sid in index}
+    needed_groups = {p for ps in kept.values() for p in ps}
+    payload = {
+        "format": 1,
+        "broader": kept,
+        "related": dict(related),
+        "labels": {g: groups.get(g) or (b.skills[g]["name"] if g in b.skills else None) for g in needed_groups},
+    }
+    (out / "relations.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+
+
+def build_tfidf(out: Path) -> dict:
+    """Fit IDF on the advert corpus with scikit-learn and store it as JSON."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from gapcheck.scoring.tfidf import TFIDF_PARAMS
+
+    texts = [json.loads(line)["text"] for line in open(DATA / "corpus/skillspan_postings.jsonl", encoding="utf-8")]
+    vec = TfidfVectorizer(**{**TFIDF_PARAMS, "ngram_range": tuple(TFIDF_PARAMS["ngram_range"])})
+    vec.fit(texts)
+    vocab = {t: int(i) for t, i in vec.vocabulary_.items()}
+    idf = [round(float(x), 6) for x in vec.idf_]
+    payload = {"format": 1, "params": TFIDF_PARAMS, "n_documents": len(texts), "vocabulary": vocab, "idf": idf}
+    (out / "tfidf.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    return {"tfidf_documents": len(texts), "tfidf_vocabulary": len(vocab)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "models")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    import spacy
+
+    try:
+        stats = build_skills(args.out)
+        stats.update(build_tfidf(args.out))
+    except DataFileError as e:
+        print(f"build_models: error: {e}", file=sys.stderr)
+        return 1
+    inputs = sorted(p for p in DATA.rglob("*") if p.is_file() and p.parts[-3:-1] != ("data", "samples"))
+    manifest = {
+        "format": FORMAT_VERSION,
+        "spacy": spacy.__version__,
+        "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "inputs": {str(p.relative_to(ROOT)): sha256(p) for p in inputs if "samples" not in p.parts},
+        "script": sha256(Path(__file__)),
+        "stats": stats,
+    }
+    (args.out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    print(json.dumps(stats, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

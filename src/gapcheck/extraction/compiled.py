@@ -1,0 +1,144 @@
+"""The compiled skill tables in ``models/``: their schema, validation and loading.
+
+``scripts/build_models.py`` writes them; :func:`load_compiled` reads them (plain JSON, nothing unpickled).
+The validators here are shared by the build script and by the loader of user-supplied custom skills, so a
+rule file is checked the same way wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from gapcheck.errors import DataFileError, ModelsMissingError
+from gapcheck.paths import models_dir
+
+FORMAT_VERSION = 3
+
+#: tokens that are transparent when matching: "front-end" matches "front end" and "frontend" is an alias
+TRANSPARENT_TOKENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def phrase_key_tokens(tokens: list[str]) -> list[str]:
+    """Lower-case tokens as the matcher compares them, with hyphens made transparent."""
+    return [t.lower() for t in tokens if t not in TRANSPARENT_TOKENS and not t.isspace()]
+
+
+_CURATED_KEYS = {"name", "kind", "aliases", "display", "tech", "id"}
+_AMBIGUOUS_KEYS = {"alias", "forms", "accept_near_tech", "accept_next", "accept_prev", "block_next",
+                   "block_prev", "why"}
+_TOKEN_ATTRS = {"LOWER", "LEMMA", "IS_ALPHA", "IS_PUNCT", "OP", "ORTH", "TEXT", "IS_DIGIT", "LIKE_NUM"}
+
+
+def _fail(path: Path | str, lineno: int, msg: str) -> DataFileError:
+    return DataFileError(f"line {lineno}: {msg}", source=str(path))
+
+
+def validate_curated_row(row: dict[str, Any], path: Path | str, lineno: int) -> None:
+    """Check one curated/custom skill row: ``{"name", "kind", "aliases"?, "display"?, "tech"?, "id"?}``."""
+    unknown = set(row) - _CURATED_KEYS
+    if unknown:
+        raise _fail(path, lineno, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_CURATED_KEYS)}")
+    if not isinstance(row.get("name"), str) or not row["name"].strip():
+        raise _fail(path, lineno, "'name' must be a non-empty string")
+    if row.get("kind") not in ("hard", "soft"):
+        raise _fail(path, lineno, "'kind' must be \"hard\" or \"soft\"")
+    al = row.get("aliases", [])
+    if not isinstance(al, list) or not all(isinstance(a, str) and a.strip() for a in al):
+        raise _fail(path, lineno, "'aliases' must be a list of non-empty strings")
+    for k in ("display", "id"):
+        if k in row and (not isinstance(row[k], str) or not row[k].strip()):
+            raise _fail(path, lineno, f"'{k}' must be a non-empty string")
+    if "tech" in row and not isinstance(row["tech"], bool):
+        raise _fail(path, lineno, "'tech' must be true or false")
+
+
+def validate_ambiguous_rule(row: dict[str, Any], path: Path | str, lineno: int) -> None:
+    """Check one context rule for an ambiguous alias."""
+    unknown = set(row) - _AMBIGUOUS_KEYS
+    if unknown:
+        raise _fail(path, lineno, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_AMBIGUOUS_KEYS)}")
+    if not isinstance(row.get("alias"), str) or not row["alias"].strip():
+        raise _fail(path, lineno, "'alias' must be a non-empty string")
+    for k in ("forms", "accept_next", "accept_prev", "block_next", "block_prev"):
+        v = row.get(k, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise _fail(path, lineno, f"'{k}' must be a list of strings")
+    if not isinstance(row.get("accept_near_tech", False), bool):
+        raise _fail(path, lineno, "'accept_near_tech' must be true or false")
+
+
+def validate_token_pattern_row(row: dict[str, Any], path: Path | str, lineno: int) -> None:
+    """Check one spaCy Matcher token pattern row: ``{"skill": name, "pattern": [ {...}, ... ]}``."""
+    unknown = set(row) - {"skill", "pattern", "why"}
+    if unknown:
+        raise _fail(path, lineno, f"unknown key(s) {sorted(unknown)}")
+    if not isinstance(row.get("skill"), str):
+        raise _fail(path, lineno, "'skill' must be a skill name")
+    pat = row.get("pattern")
+    if not isinstance(pat, list) or not pat or not all(isinstance(t, dict) and t for t in pat):
+        raise _fail(path, lineno, "'pattern' must be a non-empty list of token objects")
+    for t in pat:
+        bad = set(t) - _TOKEN_ATTRS
+        if bad:
+            raise _fail(path, lineno, f"unsupported token attribute(s) {sorted(bad)}")
+        if t.get("OP", "1") not in ("1", "?", "*", "+", "!"):
+            raise _fail(path, lineno, f"bad OP {t.get('OP')!r}")
+
+
+@dataclass(frozen=True)
+class SkillRecord:
+    """One skill of the compiled table."""
+
+    id: str
+    name: str
+    kind: str
+    tech: bool
+
+
+@dataclass(frozen=True)
+class CompiledSkills:
+    """Everything the skill matcher needs, as loaded from ``models/``."""
+
+    skills: tuple[SkillRecord, ...]
+    lower: dict[str, int]
+    lemma: dict[str, int]
+    first_lower: dict[str, int]
+    first_lemma: dict[str, int]
+    ambiguous: dict[str, dict[str, Any]]
+    token_patterns: list[dict[str, Any]]
+    lemmas: dict[str, str]
+
+    def by_id(self) -> dict[str, int]:
+        return {s.id: i for i, s in enumerate(self.skills)}
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except FileNotFoundError:
+        raise ModelsMissingError("missing; run `make models`", source=str(path)) from None
+    except (OSError, json.JSONDecodeError) as e:
+        raise ModelsMissingError(f"unreadable ({e}); run `make models`", source=str(path)) from None
+    if not isinstance(data, dict) or data.get("format") not in (FORMAT_VERSION, 1):
+        raise ModelsMissingError("built by another version of gapcheck; run `make models`", source=str(path))
+    return data
+
+
+@lru_cache(maxsize=4)
+def load_compiled(directory: str | None = None) -> CompiledSkills:
+    """Load (once per process) the compiled skill tables."""
+    d = Path(directory) if directory else models_dir()
+    sk = _read_json(d / "skills.json")
+    ph = _read_json(d / "phrases.json")
+    col = sk["columns"]
+    skills = tuple(map(SkillRecord, col["id"], col["name"], col["kind"], col["tech"]))
+    return CompiledSkills(
+        skills=skills, lower=ph["lower"], lemma=ph["lemma"], first_lower=ph["first_lower"],
+        first_lemma=ph["first_lemma"], ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
+        lemmas=ph["lemmas"],
+    )

@@ -1,0 +1,191 @@
+"""spaCy components that find skills: a lower-case lemmatizer and the taxonomy-driven skill matcher.
+
+Both are registered factories, so a pipeline is ``spacy.blank("en")`` plus::
+
+    nlp.add_pipe("gapcheck_lemmatizer")
+    nlp.add_pipe("gapcheck_skills")
+
+``gapcheck_skills`` writes ``doc.spans["skills"]``: one span per mention, ``span.label_`` the kind
+(``hard``/``soft``) and ``span.kb_id_`` the canonical skill id.
+
+How it matches. The taxonomy phrase tables are compiled ahead of time (``scripts/build_models.py``) into
+dicts keyed by space-joined lower-case tokens, plus a second table keyed by lemmas for multi-word phrases
+and curated soft-skill words. At each token the matcher extends the candidate phrase while it is a prefix of
+some key and keeps the longest hit: the semantics of ``PhraseMatcher(attr="LOWER")`` with hyphens
+transparent, without the second it takes to build a PhraseMatcher from 100,000 patterns on every start.
+A spaCy ``Matcher`` runs the curated token patterns for soft-skill verb phrases ("work closely with", "meet
+tight deadlines"). Matches of ambiguous aliases (Go, R, C, Excel, Spring ...) are then checked against their
+context rules, and overlapping matches are pruned, longest first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from gapcheck.extraction.compiled import TRANSPARENT_TOKENS, CompiledSkills, load_compiled
+
+#: Tokens that end the window in which an ambiguous alias looks for another technology.
+_BARRIERS = frozenset({".", "!", "?", ";", ":"})
+NEAR_TECH_WINDOW = 6
+
+
+class LowerLemmatizer:
+    """Sets ``token.lemma_`` from a lower-case lookup table (a cut of spacy-lookups-data's English table).
+
+    spaCy's own lookup lemmatizer looks tokens up as written, so "Managed" at the start of a CV bullet stays
+    "Managed"; we look up the lower-cased form instead.
+    """
+
+    def __init__(self, lemmas: dict[str, str]) -> None:
+        self.lemmas = lemmas
+
+    def __call__(self, doc: Doc) -> Doc:
+        get = self.lemmas.get
+        for tok in doc:
+            low = tok.lower_
+            tok.lemma_ = get(low, low)
+        return doc
+
+
+class SkillMatcher:
+    """Finds taxonomy skills in a Doc; see the module docstring."""
+
+    def __init__(self, nlp: Language, compiled: CompiledSkills) -> None:
+        self.c = compiled
+        self.matcher = Matcher(nlp.vocab)
+        for n, tp in enumerate(compiled.token_patterns):
+            self.matcher.add(f"gapcheck_tp_{n}_{tp['skill']}", [tp["pattern"]])
+        self._tp_skill = {nlp.vocab.strings[f"gapcheck_tp_{n}_{tp['skill']}"]: tp["skill"]
+                          for n, tp in enumerate(compiled.token_patterns)}
+        self.kinds = [s.kind for s in compiled.skills]
+        self.ids = [s.id for s in compiled.skills]
+        self.tech = [s.tech for s in compiled.skills]
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.match(doc)
+        self.set_annotations(doc, matches)
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Return ``(start_token, end_token, skill_index)`` triples, pruned and sorted."""
+        c = self.c
+        lower, lemma_tab = c.lower, c.lemma
+        # Keys of the tokens that take part in matching; hyphens are transparent, whitespace tokens are
+        # kept as a key that never matches, so no phrase spans a line break.
+        pos: list[int] = []
+        lows: list[str] = []
+        lems: list[str] = []
+        for tok in doc:
+            t = tok.text
+            if t in TRANSPARENT_TOKENS or (tok.is_space and "\n" not in t):
+                continue
+            pos.append(tok.i)
+            if tok.is_space:
+                lows.append("\n")
+                lems.append("\n")
+            else:
+                lows.append(tok.lower_)
+                lems.append(tok.lemma_)
+        n = len(pos)
+        cands: list[tuple[int, int, int, bool]] = []  # start, end (exclusive, in pos), skill, ambiguous
+        first_lower, first_lemma, amb = c.first_lower, c.first_lemma, c.ambiguous
+        for i in range(n):
+            best_end = -1
+            best_sk = -1
+            longest = first_lower.get(lows[i], 0)
+            if longest:
+                key = lows[i]
+                j = i
+                while True:
+                    hit = lower.get(key)
+                    if hit is not None:
+                        best_end, best_sk = j + 1, hit
+                    j += 1
+                    if j >= n or j - i >= longest:
+                        break
+                    key = key + " " + lows[j]
+            longest = first_lemma.get(lems[i], 0)
+            if longest:
+                key = lems[i]
+                j = i
+                while True:
+                    hit = lemma_tab.get(key)
+                    if hit is not None and j + 1 > best_end:
+                        best_end, best_sk = j + 1, hit
+                    j += 1
+                    if j >= n or j - i >= longest:
+                        break
+                    key = key + " " + lems[j]
+            if best_sk >= 0:
+                cands.append((i, best_end, best_sk, " ".join(lows[i:best_end]) in amb))
+        # Token patterns (Matcher) in doc token indices; map back to pos indices.
+        tok_to_pos = {p: k for k, p in enumerate(pos)}
+        for match_id, s, e in self.matcher(doc):
+            si, ei = tok_to_pos.get(s), tok_to_pos.get(e - 1)
+            if si is None or ei is None:
+                continue
+            cands.append((si, ei + 1, self._tp_skill[match_id], False))
+        if not cands:
+            return []
+        kept = [cd for cd in cands if not cd[3] or self._context_ok(doc, pos, lows, cd, cands)]
+        # Longest first, then leftmost; drop anything overlapping an already kept span.
+        kept.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken = bytearray(n)
+        out = []
+        for s, e, sk, _ in kept:
+            if any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            out.append((pos[s], pos[e - 1] + 1, sk))
+        out.sort()
+        return out
+
+    def _context_ok(self, doc: Doc, pos: list[int], lows: list[str], cand, cands) -> bool:
+        s, e, sk, _ = cand
+        key = " ".join(lows[s:e])
+        rule: dict[str, Any] = self.c.ambiguous.get(key, {})
+        surface = doc[pos[s]:pos[e - 1] + 1].text
+        forms = rule.get("forms")
+        if forms and surface not in forms:
+            return False
+        prev = lows[s - 1] if s > 0 else ""
+        nxt = lows[e] if e < len(lows) else ""
+        if prev in rule.get("block_prev", ()) or nxt in rule.get("block_next", ()):
+            return False
+        accepts = [k for k in ("accept_next", "accept_prev", "accept_near_tech") if rule.get(k)]
+        if not accepts:
+            return True
+        if nxt in rule.get("accept_next", ()) or prev in rule.get("accept_prev", ()):
+            return True
+        if rule.get("accept_near_tech"):
+            for s2, e2, sk2, amb2 in cands:
+                if amb2 or (s2, e2) == (s, e) or not self.tech[sk2]:
+                    continue
+                if s2 >= e and s2 - e <= NEAR_TECH_WINDOW and not _barrier(lows, e, s2):
+                    return True
+                if e2 <= s and s - e2 <= NEAR_TECH_WINDOW and not _barrier(lows, e2, s):
+                    return True
+        return False
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        doc.spans["skills"] = [
+            Span(doc, s, e, label=self.kinds[sk], kb_id=self.ids[sk]) for s, e, sk in matches
+        ]
+
+
+def _barrier(lows: list[str], a: int, b: int) -> bool:
+    return any(t == "\n" or t in _BARRIERS for t in lows[a:b])
+
+
+@Language.factory("gapcheck_lemmatizer", default_config={"models_dir": None})
+def make_lemmatizer(nlp: Language, name: str, models_dir: str | None) -> LowerLemmatizer:
+    return LowerLemmatizer(load_compiled(models_dir).lemmas)
+
+
+@Language.factory("gapcheck_skills", assigns=["doc.spans"], default_config={"models_dir": None})
+def make_skill_matcher(nlp: Language, name: str, models_dir: str | None) -> SkillMatcher:
+    return SkillMatcher(nlp, load_compiled(models_dir))

@@ -1,0 +1,31 @@
+"""What extraction returns: one skill mention at a character span of a document's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SkillKind = Literal["hard", "soft"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a skill in a text.
+
+    Attributes:
+        skill_id: canonical id (``esco:<uuid>``, ``onet:<id>``, ``gapcheck:<slug>``, ``custom:<slug>``).
+        name: the skill's display name.
+        kind: ``hard`` or ``soft``.
+        text: the mentioned text, exactly ``document_text[start:end]``.
+        start: character offset of the first character, into the document's text.
+        end: character offset one past the last character.
+        section: the section the mention sits in (``skills``, ``requirements`` ...), or ``other``.
+    """
+
+    skill_id: str
+    name: str
+    kind: SkillKind
+    text: str
+    start: int
+    end: int
+    section: str = "other"
