@@ -41,6 +41,7 @@ _LABEL_RE = re.compile(r"([^:.!?\n]{1,%d}?)\s*:\s*(?=\S)" % MAX_LABEL_CHARS)
 # "ALL CAPS LABEL Then text" (no colon), as in "RESPONSIBILITIES Develop and implement ...".
 _CAPS_LABEL_RE = re.compile(r"([A-Z][A-Z0-9&/,'’ -]*[A-Z])\s+(?=[A-Z]?[a-z])")
 _ENDS_SENTENCE = frozenset(".:!?;")
+_BARE_BULLETS = frozenset("•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇-–—*+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,25 @@ def _inline(stripped: str, rules: SectionRules) -> tuple[str, int] | None:
     return hit[0], len(label.rstrip(WS))
 
 
+def _wrapped(stripped: str, prev_end: str, lines: list[str], nxt: int, n_lines: int) -> bool:
+    """True if a would-be heading line is really part of running text or of a list item:
+
+    * it follows a line that is only a bullet mark ("*" then "Experience" then "developing ...");
+    * it starts in lower case and continues an unfinished sentence ("... browse" / "experience");
+    * it is followed by a line continuing it in lower case ("Culture" / "of empowerment ...").
+    """
+    if prev_end and prev_end in _BARE_BULLETS and len(lines[nxt - 2].strip(WS)) == 1:
+        return True
+    if stripped[0].islower() and prev_end and prev_end not in _ENDS_SENTENCE:
+        return True
+    if stripped[-1] in ":?" or stripped[0] == "#":
+        return False
+    if nxt < n_lines:
+        following = lines[nxt].lstrip(WS)
+        return bool(following) and following[0].islower()
+    return False
+
+
 def split_sections(text: str, *, doc_type: DocType) -> list[Section]:
     """Split a document's text into sections that tile it.
 
@@ -119,7 +139,9 @@ def split_sections(text: str, *, doc_type: DocType) -> list[Section]:
     prev_blank = True  # the document start counts as a blank line
     prev_heading = False
     prev_line_end = ""  # last non-space character of the previous line ("" if it was blank)
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    n_lines = len(lines)
+    for i, line in enumerate(lines):
         line_start = pos
         pos += len(line)
         stripped = line.strip(WS)
@@ -131,8 +153,7 @@ def split_sections(text: str, *, doc_type: DocType) -> list[Section]:
 
         category = _standalone(stripped, rules)
         if category is not None:
-            # A lower-case line continuing an unfinished sentence is a wrapped line, not a heading.
-            if not (stripped[0].islower() and prev_line_end and prev_line_end not in _ENDS_SENTENCE):
+            if not _wrapped(stripped, prev_line_end, lines, i + 1, n_lines):
                 heading_hit = (category, stripped)
         else:
             inline = _inline(stripped, rules)

@@ -25,6 +25,24 @@ _GENDER_RE = re.compile(
     r"\(\s*(?:[mfwdhx*]\s*/\s*){1,3}[mfwdhx*]\s*\)|\(\s*all\s+genders?\s*\)|\b[mfw]\s*/\s*[mfw]\s*/\s*[dx]\b",
     re.I,
 )
+# What is left of "( in <LOCATION> )" once the placeholder is gone.
+_EMPTY_PARENS_RE = re.compile(r"\(\s*(?:(?:in|at|on|or|and|de|-|,|/)\s*)?\)")
+# "Title: X Tenure: Three years": a second label on the same line ends the value.
+_NEXT_LABEL_RE = re.compile(r"\s+[A-Z][\w.]*\s?:\s")
+_TRAILING_JOINER_RE = re.compile(r"(?:\s+(?:at|@|for|with|in|bei|chez|[-–—|,]))+$", re.I)
+# Words that make a line a sentence rather than a job title.
+_SENTENCE_WORD_RE = re.compile(
+    r"\b(?:is|are|was|were|be|we|we're|you|you're|your|our|will|would|have|has|had|join|looking|seeking|"
+    r"wanted|hiring|available|vacant|invites?)\b",
+    re.I,
+)
+_FUNCTION_END_RE = re.compile(r"\b(?:the|a|an|as|of|to|by|and|or|on|from|into|within)$", re.I)
+_FUNCTION_START_RE = re.compile(
+    r"^(?:the|a|an|as|at|about|for|in|on|with|by|from|to|if|when|do|does|are|would|can|could|this|that|"
+    r"these|our|your|we|you|join|looking|welcome|please)\b",
+    re.I,
+)
+_TRAILING_DOTS_RE = re.compile(r"(?:\s+\.|\.{2,})[\s.]*$")
 _URL_RE = re.compile(r"https?://|www\.|@\S+\.\w", re.I)
 _DATEISH_RE = re.compile(r"^(date posted|posted|likes|closing date|deadline)\b", re.I)
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -33,8 +51,10 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 def _clean(s: str) -> str:
     s = _PLACEHOLDER_RE.sub(" ", s)
     s = _GENDER_RE.sub(" ", s)
-    s = s.replace("()", " ").replace("( )", " ")
+    s = s.replace("*", " ")
+    s = _EMPTY_PARENS_RE.sub(" ", s)
     s = " ".join(s.split())
+    s = _TRAILING_DOTS_RE.sub("", s)
     return s.strip(" -–—|,:;/*•")
 
 
@@ -43,7 +63,12 @@ def _plausible(s: str) -> bool:
         return False
     if len(s) > MAX_TITLE_CHARS or len(s.split()) > MAX_TITLE_WORDS:
         return False
-    if s[-1] in ".!?" or s[0].islower() or _URL_RE.search(s) or _DATEISH_RE.match(s):
+    first_word = s.split()[0]
+    if s[-1] in ".!?" or not s[0].isalnum() or first_word.islower() or ":" in s:
+        return False
+    if _URL_RE.search(s) or _DATEISH_RE.match(s) or _SENTENCE_WORD_RE.search(s):
+        return False
+    if _FUNCTION_START_RE.match(s) or _FUNCTION_END_RE.search(s):
         return False
     return True
 
@@ -69,17 +94,25 @@ def advert_title(text: str) -> str | None:
             continue
         m = _LABEL_RE.match(stripped)
         if m is not None:
-            value = _clean(m.group(1))
+            value = _clean(_NEXT_LABEL_RE.split(m.group(1), maxsplit=1)[0])
             if _plausible(value):
                 if _STRONG_LABELS.match(stripped):
                     return value
                 role_label = role_label or value
         if not seen_first:
-            cleaned = _clean(stripped)
+            # Flattened postings run the title straight into the company, address, metadata ...:
+            # keep what precedes the first anonymisation placeholder.
+            p = _PLACEHOLDER_RE.search(stripped)
+            head = stripped[: p.start()] if p is not None and p.start() > 0 else stripped
+            cleaned = _TRAILING_JOINER_RE.sub("", _clean(head))
+            if head is not stripped and " " not in cleaned and len(_clean(stripped).split()) > MAX_TITLE_WORDS:
+                cleaned = ""  # one word cut from the front of a long sentence: "Research <ORG> Do you ..."
+                seen_first = True
+                continue
             if not cleaned:
                 continue  # a line of placeholders only
             seen_first = True
-            norm = normalize_heading(stripped)
-            if _plausible(cleaned) and not is_bullet(stripped) and rules.match(norm) is None and m is None:
+            is_heading = rules.match(normalize_heading(stripped)) or rules.match(normalize_heading(cleaned))
+            if _plausible(cleaned) and not is_bullet(stripped) and not is_heading and m is None:
                 first = cleaned
     return first or role_label
