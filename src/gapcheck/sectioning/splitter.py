@@ -41,6 +41,10 @@ _LABEL_RE = re.compile(r"([^:.!?\n]{1,%d}?)\s*:\s*(?=\S)" % MAX_LABEL_CHARS)
 # "ALL CAPS LABEL Then text" (no colon), as in "RESPONSIBILITIES Develop and implement ...".
 _CAPS_LABEL_RE = re.compile(r"([A-Z][A-Z0-9&/,'’ -]*[A-Z])\s+(?=[A-Z]?[a-z])")
 _ENDS_SENTENCE = frozenset(".:!?;")
+_CONTINUATION_RE = re.compile(
+    r"(?:of|and|or|nor|to|in|for|with|the|a|an|on|at|by|from|as|that|which|who|whose|is|are|was|were|be|"
+    r"into|than|such|including|across|within|without)\b"
+)
 _BARE_BULLETS = frozenset("•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇-–—*+>")
 
 
@@ -98,7 +102,8 @@ def _wrapped(stripped: str, prev_end: str, lines: list[str], nxt: int, n_lines: 
 
     * it follows a line that is only a bullet mark ("*" then "Experience" then "developing ...");
     * it starts in lower case and continues an unfinished sentence ("... browse" / "experience");
-    * it is followed by a line continuing it in lower case ("Culture" / "of empowerment ...").
+    * the next line continues it with a lower-case function word ("Culture" / "of empowerment ...");
+      a lower-case list ("Technologies" / "docker agile selenium") is fine.
     """
     if prev_end and prev_end in _BARE_BULLETS and len(lines[nxt - 2].strip(WS)) == 1:
         return True
@@ -107,8 +112,7 @@ def _wrapped(stripped: str, prev_end: str, lines: list[str], nxt: int, n_lines: 
     if stripped[-1] in ":?" or stripped[0] == "#":
         return False
     if nxt < n_lines:
-        following = lines[nxt].lstrip(WS)
-        return bool(following) and following[0].islower()
+        return _CONTINUATION_RE.match(lines[nxt].lstrip(WS)) is not None
     return False
 
 

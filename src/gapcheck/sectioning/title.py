@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gapcheck.sectioning.headings import WS, is_bullet, normalize_heading
-from gapcheck.sectioning.rules import load_rules
+from gapcheck.sectioning.rules import SectionRules, load_rules
 
 MAX_TITLE_WORDS = 14
 MAX_TITLE_CHARS = 120
@@ -73,14 +73,33 @@ def _plausible(s: str) -> bool:
     return True
 
 
+def _first_line_title(stripped: str, rules: SectionRules) -> str | None:
+    """The title in the first non-empty line of an advert, or None if that line is not a title."""
+    if is_bullet(stripped) or _LABEL_RE.match(stripped):
+        return None
+    # Flattened postings run the title straight into the company, address, metadata ...: keep what
+    # precedes the first anonymisation placeholder.
+    p = _PLACEHOLDER_RE.search(stripped)
+    head = stripped[: p.start()] if p is not None and p.start() > 0 else stripped
+    title = _TRAILING_JOINER_RE.sub("", _clean(head))
+    if head is not stripped and " " not in title and len(_clean(stripped).split()) > MAX_TITLE_WORDS:
+        return None  # one word cut from the front of a long sentence: "Research <ORG> Do you ..."
+    if not _plausible(title):
+        return None
+    if rules.match(normalize_heading(stripped)) or rules.match(normalize_heading(title)):
+        return None  # a section heading ("JOB SUMMARY", "About us"), not a title
+    return title
+
+
 def advert_title(text: str) -> str | None:
     """The job title of an advert, or None if nothing plausible.
 
-    A "Job title: X" / "Position: X" / "Title: X" line near the top wins; otherwise the first
-    non-empty line that is not only placeholders is taken if it looks like a title (short, not a
-    sentence, not a section heading such as "JOB SUMMARY", not a URL or a date). Anonymisation
-    placeholders ("<ORGANIZATION>") and gender markers ("(m/f/d)") are removed and white space is
-    collapsed; the case is kept as written ("IT SPECIALIST (CUSTOMER SUPPORT)").
+    A "Job title: X" / "Position: X" / "Title: X" / "Vacancy: X" line in the first 40 lines wins;
+    otherwise the first non-empty line that is not only placeholders is taken if it looks like a title
+    (short, not a sentence, not a section heading such as "JOB SUMMARY", not a URL or a date); failing
+    that, a "Role: X" line. Anonymisation placeholders ("<ORGANIZATION>") and gender markers
+    ("(m/f/d)") are removed and white space is collapsed; the case is kept as written
+    ("IT SPECIALIST (CUSTOMER SUPPORT)").
     """
     rules = load_rules().advert
     first: str | None = None
@@ -99,20 +118,7 @@ def advert_title(text: str) -> str | None:
                 if _STRONG_LABELS.match(stripped):
                     return value
                 role_label = role_label or value
-        if not seen_first:
-            # Flattened postings run the title straight into the company, address, metadata ...:
-            # keep what precedes the first anonymisation placeholder.
-            p = _PLACEHOLDER_RE.search(stripped)
-            head = stripped[: p.start()] if p is not None and p.start() > 0 else stripped
-            cleaned = _TRAILING_JOINER_RE.sub("", _clean(head))
-            if head is not stripped and " " not in cleaned and len(_clean(stripped).split()) > MAX_TITLE_WORDS:
-                cleaned = ""  # one word cut from the front of a long sentence: "Research <ORG> Do you ..."
-                seen_first = True
-                continue
-            if not cleaned:
-                continue  # a line of placeholders only
+        if not seen_first and _clean(stripped):  # skip lines of placeholders only
             seen_first = True
-            is_heading = rules.match(normalize_heading(stripped)) or rules.match(normalize_heading(cleaned))
-            if _plausible(cleaned) and not is_bullet(stripped) and not is_heading and m is None:
-                first = cleaned
+            first = _first_line_title(stripped, rules)
     return first or role_label
