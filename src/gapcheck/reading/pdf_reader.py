@@ -1,0 +1,297 @@
+"""PDF -> text with pdfminer.six (imported only when a PDF is read).
+
+pdfminer finds the characters and groups them into line segments; :mod:`gapcheck.reading.pdf_layout`
+puts the segments in reading order. Icon-font glyphs (Font Awesome and the like: the phone and e-mail
+symbols in a CV's header) are dropped as they are read; dingbat fonts (Wingdings, ZapfDingbats) used for
+bullets become a private-use placeholder that :mod:`gapcheck.reading.cleanup` turns into "•" at the start
+of a line.
+
+Safety: the page count is checked before any page is parsed; every compressed stream is decompressed
+with a cap (``Limits.max_decompressed_bytes``); the deadline is polled per page and every few hundred
+glyphs or paths drawn.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import io
+import logging
+import re
+import zlib
+from typing import Any
+
+from gapcheck.errors import LimitExceededError, ReadError
+from gapcheck.reading.limits import Deadline, Limits, human_size
+from gapcheck.reading.pdf_layout import Seg, page_text
+
+ENCRYPTED = "is encrypted (password-protected); save an unprotected copy"
+NO_TEXT_LAYER = "has no text layer (a scanned image?); run OCR on it first"
+
+_ICON_FONT = re.compile(
+    r"awesome|glyphicon|academicons|ionicons|material.?(?:icons|symbols)|octicons|fontello|entypo|"
+    r"linearicons|themify|simple.?line|typicons|bootstrap.?icons|remixicon|tabler.?icons|phosphor|"
+    r"feather|icomoon|devicon|simpleicons|socicon",
+    re.IGNORECASE,
+)
+_DINGBAT_FONT = re.compile(r"wingding|webding|dingbat", re.IGNORECASE)
+_BULLET_PLACEHOLDER = "\ue000"
+_CID = re.compile(r"\(cid:\d+\)")
+_TICK_EVERY = 256
+
+_stream_cap: contextvars.ContextVar[int | None] = contextvars.ContextVar("gapcheck_pdf_stream_cap", default=None)
+_patched = False
+
+
+class _StreamTooLarge(Exception):
+    pass
+
+
+class _CappedDecompressor:
+    """A zlib decompressobj that refuses to produce more than the current cap."""
+
+    def __init__(self, cap: int) -> None:
+        self._d = zlib.decompressobj()
+        self._left = cap
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        out = self._d.decompress(data, self._left + 1)
+        self._left -= len(out)
+        if self._left < 0:
+            raise _StreamTooLarge
+        return out
+
+    def flush(self, *args: Any) -> bytes:
+        return self._d.flush(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._d, name)
+
+
+class _CappedZlib:
+    """Stands in for the ``zlib`` module inside ``pdfminer.pdftypes`` to defeat decompression bombs."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, *args: Any, **kwargs: Any) -> bytes:
+        cap = _stream_cap.get()
+        if cap is None:
+            return zlib.decompress(data, *args, **kwargs)
+        d = zlib.decompressobj()
+        out = d.decompress(data, cap + 1)
+        if len(out) > cap:
+            raise _StreamTooLarge
+        if not d.eof:
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out
+
+    @staticmethod
+    def decompressobj(*args: Any, **kwargs: Any) -> Any:
+        cap = _stream_cap.get()
+        if cap is None or args or kwargs:
+            return zlib.decompressobj(*args, **kwargs)
+        return _CappedDecompressor(cap)
+
+
+def _install_stream_cap() -> None:
+    global _patched
+    if _patched:
+        return
+    import pdfminer.pdftypes
+
+    pdfminer.pdftypes.zlib = _CappedZlib()  # type: ignore[assignment]
+    logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+    _patched = True
+
+
+def _make_device(rsrcmgr: Any, laparams: Any, deadline: Deadline) -> Any:
+    from pdfminer.converter import PDFPageAggregator
+
+    class _Device(PDFPageAggregator):  # type: ignore[misc]
+        ticks = 0
+
+        def _tick(self) -> None:
+            self.ticks += 1
+            if self.ticks % _TICK_EVERY == 0:
+                deadline.check()
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            self._tick()
+            return super().render_char(*args, **kwargs)
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> None:
+            self._tick()
+            super().paint_path(*args, **kwargs)
+
+        def render_image(self, *args: Any, **kwargs: Any) -> None:
+            self._tick()
+            super().render_image(*args, **kwargs)
+
+    return _Device(rsrcmgr, laparams=laparams)
+
+
+class _PageStats:
+    __slots__ = ("chars", "cid_chars", "icons", "images", "paths", "visible")
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self.visible = 0
+        self.cid_chars = 0
+        self.icons = 0
+        self.images = 0
+        self.paths = 0
+
+
+def _segments(layout: Any, height: float, stats: _PageStats) -> list[Seg]:
+    """Walk a pdfminer page layout (text boxes, figures) and return its line segments."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTTextLine
+
+    segs: list[Seg] = []
+    stack = [layout]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTTextLine):
+            parts: list[str] = []
+            for item in obj:
+                text = item.get_text()
+                if isinstance(item, LTChar):
+                    stats.chars += 1
+                    font = item.fontname or ""
+                    if _ICON_FONT.search(font):
+                        stats.icons += 1
+                        continue
+                    if _DINGBAT_FONT.search(font):
+                        text = _BULLET_PLACEHOLDER
+                    elif "(cid:" in text:
+                        stats.cid_chars += 1
+                        text = _CID.sub("", text)
+                    if text.strip():
+                        stats.visible += 1
+                parts.append(text)
+            text = "".join(parts).replace("\n", " ")
+            if text.strip():
+                segs.append(Seg(obj.x0, obj.x1, height - obj.y1, height - obj.y0, text))
+        elif isinstance(obj, LTImage):
+            stats.images += 1
+        elif isinstance(obj, LTCurve):
+            stats.paths += 1
+        elif isinstance(obj, LTChar):  # a character outside any line (vertical text and the like)
+            stats.chars += 1
+        elif isinstance(obj, LTContainer):
+            stack.extend(reversed(list(obj)))
+    return segs
+
+
+def read_pdf_bytes(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tuple[str, tuple[str, ...]]:
+    """Extract a PDF's text in reading order (not yet cleaned). Raises :class:`ReadError` subclasses."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        raise ReadError("is not a valid PDF (it does not start with %PDF-)", source=source)
+    if b"%%EOF" not in data[-16384:]:
+        raise ReadError(
+            "is not a complete PDF (it does not end with %%EOF: truncated or damaged); download or export it again",
+            source=source,
+        )
+    _install_stream_cap()
+    token = _stream_cap.set(limits.max_decompressed_bytes)
+    try:
+        return _extract(data, source, limits, deadline)
+    except ReadError:
+        raise
+    except _StreamTooLarge:
+        raise LimitExceededError(
+            f"has a compressed stream that expands beyond the {human_size(limits.max_decompressed_bytes)} limit",
+            source=source,
+        ) from None
+    except MemoryError:
+        raise LimitExceededError("needs too much memory to read", source=source) from None
+    except RecursionError:
+        raise ReadError("is damaged or too deeply nested to read as a PDF", source=source) from None
+    except Exception as exc:  # pdfminer raises many types (PSException, KeyError, TypeError, ...)
+        raise _pdf_error(exc, source) from None
+    finally:
+        _stream_cap.reset(token)
+
+
+def _pdf_error(exc: Exception, source: str) -> ReadError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
+        return ReadError(ENCRYPTED, source=source)
+    detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+    what = type(exc).__name__ + (f": {detail}" if detail else "")
+    return ReadError(f"is not a valid PDF or is damaged ({what})", source=source)
+
+
+def _page_count(doc: Any) -> int | None:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        pages = resolve1(doc.catalog.get("Pages"))
+        count = resolve1(pages.get("Count"))
+        return int(count) if isinstance(count, int | float) else None
+    except Exception:
+        return None
+
+
+def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tuple[str, tuple[str, ...]]:
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    parser = PDFParser(io.BytesIO(data))
+    doc = PDFDocument(parser)
+    if doc.encryption is not None and not doc.is_extractable:
+        pass  # the owner forbade copying; it is the user's own document, so we read it anyway
+    declared = _page_count(doc)
+    too_many = f"has more than {limits.max_pdf_pages} pages (the limit); is it really a CV or a job advert?"
+    if declared is not None and declared > limits.max_pdf_pages:
+        raise LimitExceededError(too_many, source=source)
+    deadline.check()
+
+    laparams = LAParams(line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5,
+                        boxes_flow=None, all_texts=True)
+    rsrcmgr = PDFResourceManager(caching=True)
+    device = _make_device(rsrcmgr, laparams, deadline)
+    interpreter = PDFPageInterpreter(rsrcmgr, device)
+    pages: list[str] = []
+    stats = _PageStats()
+    n_pages = 0
+    for page in PDFPage.create_pages(doc):
+        n_pages += 1
+        if n_pages > limits.max_pdf_pages:
+            raise LimitExceededError(too_many, source=source)
+        deadline.check()
+        interpreter.process_page(page)
+        layout = device.get_result()
+        x0, y0, x1, y1 = layout.bbox
+        segs = _segments(layout, y1, stats)
+        deadline.check()
+        pages.append(page_text(segs))
+    if n_pages == 0:
+        raise ReadError("has no pages (the PDF is damaged or empty)", source=source)
+    warnings: list[str] = []
+    if stats.icons:
+        warnings.append(f"dropped {stats.icons} icon-font glyph(s)")
+    if stats.visible == 0:
+        if stats.cid_chars:
+            raise ReadError(
+                "has text whose fonts have no Unicode mapping, so it cannot be extracted; run OCR on it first",
+                source=source,
+            )
+        if stats.images or stats.paths or stats.chars == 0:
+            raise ReadError(NO_TEXT_LAYER, source=source)
+        raise ReadError("has no text (its pages are blank)", source=source)
+    if stats.cid_chars > stats.visible:
+        raise ReadError(
+            "has text whose fonts mostly have no Unicode mapping, so it cannot be extracted; run OCR on it first",
+            source=source,
+        )
+    if stats.cid_chars:
+        warnings.append(f"dropped {stats.cid_chars} glyph(s) with no Unicode mapping")
+    return "\n\n".join(p for p in pages if p), tuple(warnings)
