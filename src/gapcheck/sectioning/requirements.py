@@ -1,12 +1,14 @@
 """Is a skill mentioned in an advert required or only preferred?
 
 The decision uses the mention's section and the cue phrases of ``rules/requirement_cues.json`` found
-in the *sentence* around the mention (bounded by line breaks that end a bullet or sentence, bullets,
+in the *sentence* around the mention (bounded by line breaks, except those of wrapped lines, bullets,
 sentence-final punctuation and semicolons), scoped further to the *clause* (split at commas, colons,
 parentheses and "but"/"while"/"whereas"):
 
-1. In a ``preferred`` section only explicit required cues ("must", "mandatory") count against the
-   section; elsewhere every cue counts.
+1. A cue counts only if its scope reaches the mention: ``forward`` cues govern what follows them
+   ("must have X", "ideally X"), ``backward`` cues what precedes them ("X is a plus"), ``both`` either
+   ("X preferred", "Preferred: X"). In a ``preferred`` section only explicit required cues ("must",
+   "mandatory") count against the section; elsewhere every cue counts.
 2. No cue counts: the section decides (``preferred`` section -> preferred, anything else -> required).
 3. All counting cues of the sentence agree: they decide.
 4. They disagree ("Must have Python, Go is a plus"): the cue in the mention's own clause decides,
@@ -24,26 +26,48 @@ from gapcheck.sectioning.rules import load_rules
 
 Level = Literal["required", "preferred"]
 
-# Line breaks inside a sentence are kept when the next line continues it in lower case
-# (pdftotext wraps); a bullet, a blank line or a new capitalised line starts a new sentence.
+# Sentence breaks: a blank line, a line break (but see _soft_newline), a bullet, sentence-final
+# punctuation (also "text.Next" with no space), a semicolon, an inline " - " / " * " bullet.
 _SENTENCE_BREAK_RE = re.compile(
-    r"\n[ \t]*\n"  # blank line
-    r"|\n(?=[ \t\f\v]*[^\sa-z])"  # line break not followed by a lower-case continuation
-    r"|[•▪●◦‣⁃■➢►✓✔·]"  # bullets
-    r"|(?<=[.!?])[\"')\]]*(?:\s+|(?=[A-Z][a-z]))"  # end of sentence (also "text.Next")
+    r"\n[ \t]*\n"
+    r"|\n"
+    r"|[•▪●◦‣⁃■➢►✓✔·]"
+    r"|(?<=[.!?])[\"')\]]*(?:\s+|(?=[A-Z][a-z]))"
     r"|;"
-    r"|\s[*\-–—]\s"  # " - " / " * " inline bullets
+    r"|\s[*\-–—]\s"
 )
+_WRAP_WIDTH = 60  # a line at least this long that ends mid-sentence was wrapped by the layout
+_BULLET_START = frozenset("•▪●◦‣⁃■➢►✓✔·*-–—")
 _CLAUSE_BREAK_RE = re.compile(r"[,:()\[\]]|\s(?:but|while|whereas|however|although|though)\s", re.I)
+
+
+def _soft_newline(text: str, m: re.Match[str]) -> bool:
+    """A single line break that does not end a sentence: the next line starts in lower case, or the
+    line before is long and stops mid-sentence (wrapped by pdftotext or a text layout)."""
+    if m.group() != "\n":
+        return False
+    p = m.start()
+    nxt = text[p + 1:p + 80].lstrip(" \t\f\v")
+    if not nxt or nxt[0] in _BULLET_START:
+        return False
+    if nxt[0].islower():
+        return True
+    line_start = text.rfind("\n", 0, p) + 1
+    prev = text[line_start:p].rstrip()
+    return len(prev) >= _WRAP_WIDTH and prev[-1] not in ".!?;:"
 
 
 def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str], lo: int, hi: int) -> tuple[int, int]:
     """The span [a, b) around [start, end) within [lo, hi) not crossing a match of ``pattern``."""
     a = lo
     for m in pattern.finditer(text, lo, start):
-        a = m.end()
-    m = pattern.search(text, end, hi)
-    b = m.start() if m else hi
+        if not _soft_newline(text, m):
+            a = m.end()
+    b = hi
+    for m in pattern.finditer(text, end, hi):
+        if not _soft_newline(text, m):
+            b = m.start()
+            break
     return a, b
 
 
@@ -70,18 +94,24 @@ def requirement_level(text: str, start: int, end: int, section: str) -> Level:
     default: Level = "preferred" if in_preferred else "required"
 
     s_lo, s_hi = _sentence(text, start, end)
-    found: list[tuple[int, int, Level]] = []  # (cue start, cue end, level)
+    found: list[tuple[int, int, Level]] = []  # (cue start, cue end, level) of the cues that can govern
     for m in cues.regex.finditer(text, s_lo, s_hi):
-        level, explicit = cues.targets[m.lastgroup]  # type: ignore[index]
+        level, explicit, scope = cues.targets[m.lastgroup]  # type: ignore[index]
         if in_preferred and level == "required" and not explicit:
             continue
-        if m.start() < end and m.end() > start and not (m.start() <= start and m.end() >= end):
+        c_start, c_end = m.span()
+        if c_end <= start:
+            if scope == "backward":
+                continue
+        elif c_start >= end:
+            if scope == "forward":
+                continue
+        elif not (c_start <= start and c_end >= end):
             continue  # a cue word inside the mention itself ("Required Skills Framework"), not a cue
-        found.append((m.start(), m.end(), level))  # type: ignore[arg-type]
+        found.append((c_start, c_end, level))  # type: ignore[arg-type]
     if not found:
         return default
-    levels = {f[2] for f in found}
-    if len(levels) == 1:
+    if len({f[2] for f in found}) == 1:
         return found[0][2]
 
     c_lo, c_hi = _bounds(text, start, end, _CLAUSE_BREAK_RE, s_lo, s_hi)

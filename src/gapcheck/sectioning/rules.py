@@ -21,7 +21,8 @@ Files (shipped as package data, ``gapcheck/sectioning/rules/``):
     matched case-insensitively on word boundaries) or ``pattern`` (a regular expression, matched
     case-insensitively), a ``level`` (``required`` or ``preferred``), and optionally ``explicit``
     (bool, default false: a required cue strong enough to override a ``preferred`` section, e.g.
-    "must") and ``comment``.
+    "must"), ``scope`` (``forward``: governs mentions after it, "ideally X"; ``backward``: mentions
+    before it, "X is a plus"; ``both``, the default) and ``comment``.
 
 Any problem (bad JSON, unknown key, wrong type, unknown category, bad regex, duplicate literal) raises
 :class:`gapcheck.errors.DataFileError` naming the file, the rule's index and its line in the file.
@@ -55,7 +56,8 @@ CUES_FILE = "requirement_cues.json"
 _SECTION_TOP_KEYS = {"doc_type", "lead_category", "description", "rules"}
 _SECTION_RULE_KEYS = {"literal", "pattern", "category", "inline", "comment"}
 _CUE_TOP_KEYS = {"description", "cues"}
-_CUE_KEYS = {"literal", "pattern", "level", "explicit", "comment"}
+_CUE_KEYS = {"literal", "pattern", "level", "explicit", "scope", "comment"}
+SCOPES: tuple[str, ...] = ("forward", "backward", "both")
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class CueRules:
     """The compiled requirement cues: one regex whose named groups say which cue matched."""
 
     regex: re.Pattern[str]
-    targets: dict[str, tuple[str, bool]]  # group name -> (level, explicit)
+    targets: dict[str, tuple[str, bool, str]]  # group name -> (level, explicit, scope)
     source: str
 
 
@@ -266,8 +268,8 @@ def load_cue_rules(path: Any) -> CueRules:
     if not isinstance(cues, list) or not cues:
         raise DataFileError("'cues' must be a non-empty list", source=source)
     lines = _element_lines(raw, "cues", len(cues))
-    entries: list[tuple[int, int, str, str, bool]] = []  # (priority, -length, name, regex, ...)
-    targets: dict[str, tuple[str, bool]] = {}
+    entries: list[tuple[int, int, str, str]] = []  # (patterns first, longest literal first, name, regex)
+    targets: dict[str, tuple[str, bool, str]] = {}
     seen: set[str] = set()
     for i, cue in enumerate(cues):
         where = _where(i, lines)
@@ -282,6 +284,11 @@ def load_cue_rules(path: Any) -> CueRules:
             raise DataFileError(f"{where}: 'explicit' must be true or false", source=source)
         if explicit and level != "required":
             raise DataFileError(f"{where}: only 'required' cues can be 'explicit'", source=source)
+        scope = cue.get("scope", "both")
+        if scope not in SCOPES:
+            raise DataFileError(
+                f"{where}: 'scope' must be one of {', '.join(SCOPES)}, not {scope!r}", source=source
+            )
         if "literal" in cue:
             key = " ".join(cue["literal"].lower().split())
             if key in seen:
@@ -294,8 +301,8 @@ def load_cue_rules(path: Any) -> CueRules:
         # Patterns first (they are the long, specific constructions), then literals longest first, so
         # that at any position the alternation prefers "not required" over "required".
         order = (0, 0) if "pattern" in cue else (1, -len(cue["literal"]))
-        entries.append((*order, name, part, explicit))  # type: ignore[arg-type]
-        targets[name] = (level, explicit)
+        entries.append((order[0], order[1], name, part))
+        targets[name] = (level, explicit, scope)
     entries.sort(key=lambda e: (e[0], e[1]))
     regex = re.compile("|".join(f"(?P<{e[2]}>{e[3]})" for e in entries), re.I)
     return CueRules(regex, targets, source)
