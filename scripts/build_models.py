@@ -416,6 +416,21 @@ def build_skills(out: Path) -> dict:
             if lk not in chosen and lk not in b.blocked:
                 lemma_keys.setdefault(lk, i)
 
+    # Ignore phrases: matched like aliases but mapped to -1, so the longest match swallows the skill inside
+    # ("Office of Personnel Management" is an agency, not personnel management).
+    ig_path = DATA / "curation/ignore.jsonl"
+    n_ignore = 0
+    for lineno, row in read_jsonl(ig_path):
+        if set(row) - {"phrase", "why"} or not isinstance(row.get("phrase"), str) or not row["phrase"].strip():
+            raise DataFileError(f"line {lineno}: expected {{\"phrase\": text, \"why\": text}}", source=str(ig_path))
+        k = b.key(row["phrase"])
+        lower[k] = -1
+        lk = " ".join(lemma(t) for t in k.split())
+        if lk != k:
+            lemma_keys[lk] = -1
+        n_ignore += 1
+    b.stats["ignore_phrases"] = n_ignore
+
     token_patterns = []
     tp_path = DATA / "curation/soft_patterns.jsonl"
     name_to_idx = {}
@@ -474,11 +489,11 @@ def build_skills(out: Path) -> dict:
         "lemma_keys": len(lemma_keys), "token_patterns": len(token_patterns),
         "lemma_table": len(small_lemmas), "seconds": round(time.time() - t0, 1),
     })
-    build_relations(out, b, index)
+    build_relations(out, b, index, chosen)
     return dict(b.stats)
 
 
-def build_relations(out: Path, b: Builder, index: dict[str, int]) -> None:
+def build_relations(out: Path, b: Builder, index: dict[str, int], chosen: dict[str, str]) -> None:
     """ESCO broader relations between skills we kept, plus curated relations, as id -> [broader ids]."""
     broader: dict[str, list[str]] = defaultdict(list)
     path = DATA / "taxonomy/esco/broaderRelationsSkillPillar_en.csv"
@@ -493,31 +508,51 @@ def build_relations(out: Path, b: Builder, index: dict[str, int]) -> None:
             groups["esco:" + row["conceptUri"].rsplit("/", 1)[-1]] = row["preferredLabel"]
     rel_path = DATA / "curation/relations.jsonl"
     related: dict[str, list[str]] = defaultdict(list)
+    implies: dict[str, list[str]] = defaultdict(list)
     name_to_id = {}
     for sid in index:
         name_to_id.setdefault(b.skills[sid]["name"].lower(), sid)
-    if rel_path.exists():
-        for lineno, row in read_jsonl(rel_path):
-            members = row.get("related")
+
+    def ids_of(names, lineno):
+        ids = []
+        for m in names:
+            sid = None
+            if isinstance(m, str):
+                sid = name_to_id.get(m.lower()) or chosen.get(b.key(m))
+            if sid is None:
+                raise DataFileError(f"line {lineno}: unknown skill {m!r}", source=str(rel_path))
+            ids.append(sid)
+        return ids
+
+    for lineno, row in read_jsonl(rel_path):
+        if "related" in row:
+            members = row["related"]
             if set(row) - {"related", "why"} or not isinstance(members, list) or len(members) < 2:
                 raise DataFileError(f"line {lineno}: expected {{\"related\": [names...], \"why\": ...}}",
                                     source=str(rel_path))
-            ids = []
-            for m in members:
-                sid = name_to_id.get(m.lower())
-                if sid is None:
-                    raise DataFileError(f"line {lineno}: unknown skill {m!r}", source=str(rel_path))
-                ids.append(sid)
+            ids = ids_of(members, lineno)
             for a in ids:
                 for c in ids:
                     if a != c and c not in related[a]:
                         related[a].append(c)
+        elif "skill" in row:
+            if set(row) - {"skill", "implies", "why"} or not isinstance(row.get("implies"), list):
+                raise DataFileError(f"line {lineno}: expected {{\"skill\": name, \"implies\": [names]}}",
+                                    source=str(rel_path))
+            (a,) = ids_of([row["skill"]], lineno)
+            for c in ids_of(row["implies"], lineno):
+                if c not in implies[a]:
+                    implies[a].append(c)
+        else:
+            raise DataFileError(f"line {lineno}: expected a 'related' or a 'skill'/'implies' row",
+                                source=str(rel_path))
     kept = {sid: ps for sid, ps in broader.items() if sid in index}
     needed_groups = {p for ps in kept.values() for p in ps}
     payload = {
         "format": 1,
         "broader": kept,
         "related": dict(related),
+        "implies": dict(implies),
         "labels": {g: groups.get(g) or (b.skills[g]["name"] if g in b.skills else None) for g in needed_groups},
     }
     (out / "relations.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")

@@ -94,7 +94,7 @@ class SkillMatcher:
         cands: list[tuple[int, int, int, bool]] = []  # start, end (exclusive, in pos), skill, ambiguous
         first_lower, first_lemma, amb = c.first_lower, c.first_lemma, c.ambiguous
         for i in range(n):
-            best_end = -1
+            best_end = 0
             best_sk = -1
             longest = first_lower.get(lows[i], 0)
             if longest:
@@ -120,7 +120,7 @@ class SkillMatcher:
                     if j >= n or j - i >= longest:
                         break
                     key = key + " " + lems[j]
-            if best_sk >= 0:
+            if best_end > 0:
                 cands.append((i, best_end, best_sk, " ".join(lows[i:best_end]) in amb))
         # Token patterns (Matcher) in doc token indices; map back to pos indices.
         tok_to_pos = {p: k for k, p in enumerate(pos)}
@@ -140,7 +140,8 @@ class SkillMatcher:
             if any(taken[s:e]):
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            out.append((pos[s], pos[e - 1] + 1, sk))
+            if sk >= 0:  # -1: an ignore phrase, which only blocks what it covers
+                out.append((pos[s], pos[e - 1] + 1, sk))
         out.sort()
         return out
 
@@ -163,7 +164,7 @@ class SkillMatcher:
             return True
         if rule.get("accept_near_tech"):
             for s2, e2, sk2, amb2 in cands:
-                if amb2 or (s2, e2) == (s, e) or not self.tech[sk2]:
+                if amb2 or (s2, e2) == (s, e) or sk2 < 0 or not self.tech[sk2]:
                     continue
                 if s2 >= e and s2 - e <= NEAR_TECH_WINDOW and not _barrier(lows, e, s2):
                     return True

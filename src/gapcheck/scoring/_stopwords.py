@@ -3,7 +3,7 @@
 tests/scoring checks it is identical to sklearn.feature_extraction.text.ENGLISH_STOP_WORDS.
 """
 
-ENGLISH_STOP_WORDS = frozenset(
+ENGLISH_STOP_WORDS = frozenset({
     'a', 'about', 'above', 'across', 'after', 'afterwards', 'again', 'against', 'all', 'almost',
     'alone', 'along', 'already', 'also', 'although', 'always', 'am', 'among', 'amongst', 'amoungst',
     'amount', 'an', 'and', 'another', 'any', 'anyhow', 'anyone', 'anything', 'anyway', 'anywhere',
@@ -35,4 +35,4 @@ ENGLISH_STOP_WORDS = frozenset(
     'whereby', 'wherein', 'whereupon', 'wherever', 'whether', 'which', 'while', 'whither', 'who',
     'whoever', 'whole', 'whom', 'whose', 'why', 'will', 'with', 'within', 'without', 'would', 'yet',
     'you', 'your', 'yours', 'yourself', 'yourselves',
-)
+})

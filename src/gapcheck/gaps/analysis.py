@@ -1,0 +1,114 @@
+"""Gap analysis: which advert skills the CV shows, which it lacks, and how much each gap matters.
+
+Input is the skill mentions of both documents (with their sections); output is the lists of the report.
+A CV skill satisfies an advert skill when it is the same skill, or a narrower one (the CV shows
+PostgreSQL, the advert asks for SQL: ESCO's broader relations and ``data/curation/relations.jsonl``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from gapcheck.extraction.mention import Mention
+from gapcheck.gaps.relations import Relations
+from gapcheck.reporting.model import MentionRef, SkillItem
+
+#: Advert sections whose skills are not requirements: company blurbs, benefits, how-to-apply text.
+NON_REQUIREMENT_SECTIONS = frozenset({"about", "benefits"})
+
+#: Weight of a gap by where the advert asks for it (the requirements list says most).
+SECTION_WEIGHT = {"requirements": 1.0, "preferred": 1.0, "responsibilities": 0.85}
+OTHER_SECTION_WEIGHT = 0.7
+#: Soft skills are asked for everywhere and hard to verify from a CV; they weigh less than hard ones.
+SOFT_WEIGHT = 0.75
+#: A skill named in the job title is central to the role.
+TITLE_BONUS = 0.25
+
+
+def group_mentions(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    """Mentions grouped by skill id, in first-mention order."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        out[m.skill_id].append(m)
+    return dict(out)
+
+
+def refs(mentions: Iterable[Mention]) -> list[MentionRef]:
+    return [MentionRef(m.text, m.section, m.start, m.end) for m in mentions]
+
+
+def advert_requirement_mentions(mentions: list[Mention], headed_other: set[int]) -> list[Mention]:
+    """The advert mentions that can be requirements.
+
+    Mentions in ``about`` and ``benefits`` sections are dropped, and so are those in titled ``other``
+    sections (how to apply, equal opportunity ...); ``headed_other`` holds their start offsets.
+    """
+    return [m for m in mentions
+            if m.section not in NON_REQUIREMENT_SECTIONS and not (m.section == "other" and m.start in headed_other)]
+
+
+def importance(mentions: list[Mention], requirement: str, kind: str, *, in_title: bool) -> float:
+    """How much a missing skill matters, in [0, 1]."""
+    base = 1.0 if requirement == "required" else 0.5
+    section = max(SECTION_WEIGHT.get(m.section, OTHER_SECTION_WEIGHT) for m in mentions)
+    # Named again and again: more central. 1 mention -> 0.7, 2 -> ~0.84, 4+ -> ~1.
+    freq = min(1.0, 0.7 + 0.2 * math.log2(len(mentions))) if mentions else 0.7
+    w = base * section * freq * (SOFT_WEIGHT if kind == "soft" else 1.0)
+    if in_title:
+        w += TITLE_BONUS
+    return round(min(1.0, w), 3)
+
+
+def compare(
+    cv_mentions: list[Mention],
+    advert_mentions: list[Mention],
+    levels: dict[tuple[int, int], str],
+    relations: Relations,
+    *,
+    title_span: tuple[int, int] | None = None,
+) -> tuple[list[SkillItem], list[SkillItem], list[SkillItem], list[SkillItem]]:
+    """Compare the two documents' skills.
+
+    Args:
+        cv_mentions: every skill mention in the CV.
+        advert_mentions: the advert mentions that can be requirements (see
+            :func:`advert_requirement_mentions`).
+        levels: ``(start, end) -> "required" | "preferred"`` for each advert mention.
+        relations: skill relations, to accept a narrower CV skill for a broader advert one.
+        title_span: offsets of the advert's job title in its text, if known.
+
+    Returns:
+        ``(cv_skills, advert_skills, matched, gaps)``; gaps are ordered required first, then by
+        importance.
+    """
+    cv_groups = group_mentions(cv_mentions)
+    ad_groups = group_mentions(advert_mentions)
+
+    def item(ms: list[Mention]) -> SkillItem:
+        m0 = ms[0]
+        return SkillItem(m0.skill_id, m0.name, m0.kind, refs(ms))
+
+    cv_skills = [item(ms) for ms in cv_groups.values()]
+    advert_skills, matched, gaps = [], [], []
+    for sid, ms in ad_groups.items():
+        req = "required" if any(levels.get((m.start, m.end)) == "required" for m in ms) else "preferred"
+        ad_item = item(ms)
+        ad_item.requirement = req
+        advert_skills.append(ad_item)
+        evidence_id = sid if sid in cv_groups else relations.narrower_in(sid, cv_groups)
+        if evidence_id is not None:
+            cv_ms = cv_groups[evidence_id]
+            mt = SkillItem(sid, ms[0].name, ms[0].kind, refs(cv_ms), requirement=req,
+                           advert_mentions=refs(ms),
+                           via=None if evidence_id == sid else cv_ms[0].name)
+            matched.append(mt)
+            continue
+        in_title = bool(title_span) and any(title_span[0] <= m.start < title_span[1] for m in ms)
+        gap = SkillItem(sid, ms[0].name, ms[0].kind, refs(ms), requirement=req,
+                        importance=importance(ms, req, ms[0].kind, in_title=in_title))
+        gap.related = [cv_groups[r][0].name for r in relations.relatives_in(sid, cv_groups)]
+        gaps.append(gap)
+    gaps.sort(key=lambda g: (g.requirement != "required", -(g.importance or 0.0), g.name.lower()))
+    return cv_skills, advert_skills, matched, gaps
