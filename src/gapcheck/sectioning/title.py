@@ -81,6 +81,8 @@ def _first_line_title(stripped: str, rules: SectionRules) -> str | None:
     # precedes the first anonymisation placeholder.
     p = _PLACEHOLDER_RE.search(stripped)
     head = stripped[: p.start()] if p is not None and p.start() > 0 else stripped
+    if head is not stripped and head.count("(") > head.count(")"):
+        head = head[: head.rfind("(")]  # the cut fell inside "( in <LOCATION> )"
     title = _TRAILING_JOINER_RE.sub("", _clean(head))
     if head is not stripped and " " not in title and len(_clean(stripped).split()) > MAX_TITLE_WORDS:
         return None  # one word cut from the front of a long sentence: "Research <ORG> Do you ..."
