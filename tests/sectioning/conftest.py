@@ -9,6 +9,7 @@ train and dev postings: test postings are never used to design or check rules).
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -44,14 +45,14 @@ def assert_tiles(text: str, sections: list[Section]) -> None:
     assert sections, "no sections"
     assert sections[0].start == 0
     assert sections[-1].end == len(text)
-    for a, b in zip(sections, sections[1:]):
+    for a, b in pairwise(sections):
         assert a.end == b.start
     for i, s in enumerate(sections):
         assert s.start <= s.end
         if s.heading is None:
             assert i == 0, "only the lead section may be untitled"
         else:
-            body = text[s.start:s.end]
+            body = text[s.start : s.end]
             assert s.heading in body[: len(s.heading) + 200], (s, body[:100])
             assert s.heading == s.heading.strip()
 

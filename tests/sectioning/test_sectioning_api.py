@@ -9,7 +9,7 @@ import time
 import pytest
 from conftest import USAJOBS, read
 
-import gapcheck.sectioning as sectioning
+from gapcheck import sectioning
 from gapcheck.sectioning import Section, advert_title, section_at, split_sections
 
 # ------------------------------------------------------------------------------- advert_title
@@ -23,14 +23,26 @@ from gapcheck.sectioning import Section, advert_title, section_at, split_section
         ("Head of IT ( m/w/d )\n<ORGANIZATION>", "Head of IT"),
         ("Backend Developer (all genders)\nBerlin", "Backend Developer"),
         ("Front End Developer - <ORGANIZATION>\n<ORGANIZATION>", "Front End Developer"),
-        ("Android Engineer ( m/f/x ) onsite or remote ( in <LOCATION> ) <ORGANIZATION>", "Android Engineer onsite or remote"),
-        ("CLERK -  *Full Time TEMPORARY Not To Exceed a Year*\n\nJOB SUMMARY", "CLERK - Full Time TEMPORARY Not To Exceed a Year"),
+        (
+            "Android Engineer ( m/f/x ) onsite or remote ( in <LOCATION> ) <ORGANIZATION>",
+            "Android Engineer onsite or remote",
+        ),
+        (
+            "CLERK -  *Full Time TEMPORARY Not To Exceed a Year*\n\nJOB SUMMARY",
+            "CLERK - Full Time TEMPORARY Not To Exceed a Year",
+        ),
         ("<ORGANIZATION>\nData Analyst\nWe are hiring.", "Data Analyst"),
         ("Acme Corp careers\nJob title: Payroll Officer\nLocation: Leeds", "Payroll Officer"),
         ("Position: Staff Nurse (Band 5)\nWard 7", "Staff Nurse (Band 5)"),
-        ("Title: PhD stipend Department of Proteomics Tenure: Three years", "PhD stipend Department of Proteomics"),
+        (
+            "Title: PhD stipend Department of Proteomics Tenure: Three years",
+            "PhD stipend Department of Proteomics",
+        ),
         ("\n\n   Electrician   \n\nAbout us", "Electrician"),
-        ("Senior FullStack Engineer - Shape the future of better housing .\n<ORGANIZATION>", "Senior FullStack Engineer - Shape the future of better housing"),
+        (
+            "Senior FullStack Engineer - Shape the future of better housing .\n<ORGANIZATION>",
+            "Senior FullStack Engineer - Shape the future of better housing",
+        ),
     ],
 )
 def test_advert_title(text, title):
@@ -43,7 +55,7 @@ def test_advert_title(text, title):
         "",
         "\n \n",
         "<ORGANIZATION> <ORGANIZATION>\n<LOCATION>",
-        "We are changing the way people enjoy wine and disrupting one of the oldest industries on the planet .",
+        "We are changing the way people enjoy wine and disrupting one of the oldest industries .",
         "Are you a true sports enthusiast?\nThen read on.",
         "JOB SUMMARY\nThe agency ...",
         "About us\nWe make things.",
@@ -62,7 +74,11 @@ def test_advert_title_none(text):
 
 
 def test_section_at_boundaries():
-    sections = [Section("other", 0, 10, None), Section("about", 10, 10, "x"), Section("requirements", 10, 25, "y")]
+    sections = [
+        Section("other", 0, 10, None),
+        Section("about", 10, 10, "x"),
+        Section("requirements", 10, 25, "y"),
+    ]
     assert section_at(sections, 0) == "other"
     assert section_at(sections, 9) == "other"
     assert section_at(sections, 10) == "requirements"  # an empty section holds no offset
@@ -89,7 +105,12 @@ def test_section_at_agrees_with_a_linear_scan(path):
 
 def test_public_api():
     assert set(sectioning.__all__) >= {
-        "Section", "split_sections", "section_at", "advert_title", "requirement_level", "load_rules",
+        "Section",
+        "split_sections",
+        "section_at",
+        "advert_title",
+        "requirement_level",
+        "load_rules",
     }
     for name in sectioning.__all__:
         assert hasattr(sectioning, name)
@@ -109,11 +130,24 @@ def test_import_is_light():
 def test_speed_on_a_700_word_advert():
     # Build a ~700-word advert from real USAJOBS text, with headings of every kind.
     body = " ".join(read(USAJOBS[4]).split()[:600])
-    lines = [body[i:i + 90] for i in range(0, len(body), 90)]
+    lines = [body[i : i + 90] for i in range(0, len(body), 90)]
     text = "\n".join(
-        ["Operations Research Analyst", "", "About us", *lines[:10], "Responsibilities", *lines[10:20],
-         "Requirements", *lines[20:35], "Nice to have", *lines[35:40], "Benefits", *lines[40:], "How to apply",
-         "Send your CV."]
+        [
+            "Operations Research Analyst",
+            "",
+            "About us",
+            *lines[:10],
+            "Responsibilities",
+            *lines[10:20],
+            "Requirements",
+            *lines[20:35],
+            "Nice to have",
+            *lines[35:40],
+            "Benefits",
+            *lines[40:],
+            "How to apply",
+            "Send your CV.",
+        ]
     )
     assert 600 <= len(text.split()) <= 800
     split_sections(text, doc_type="advert")  # warm the rules cache

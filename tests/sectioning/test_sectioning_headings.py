@@ -87,7 +87,7 @@ def test_skills_colon_heading_with_text_on_the_same_line():
         ("experience", "Experience"),
     ]
     start = sections[1].start
-    assert text[start:start + 6] == "Skills"
+    assert text[start : start + 6] == "Skills"
     assert section_at(sections, text.index("Python")) == "skills"
 
 
@@ -160,10 +160,17 @@ def test_advert_inline_labels():
 def test_markdown_advert():
     text = (
         "# Data Engineer\n\n## About us\nWe build tools.\n\n## What you'll do\nBuild pipelines.\n\n"
-        "## What we're looking for\nSQL.\n\n## Bonus points\ndbt.\n\n## Perks\nRemote.\n\n## How to apply\nEmail.\n"
+        "## What we're looking for\nSQL.\n\n## Bonus points\ndbt.\n\n## Perks\nRemote.\n\n"
+        "## How to apply\nEmail.\n"
     )
     assert names(split(text, "advert")) == [
-        "other", "about", "responsibilities", "requirements", "preferred", "benefits", "other",
+        "other",
+        "about",
+        "responsibilities",
+        "requirements",
+        "preferred",
+        "benefits",
+        "other",
     ]
 
 
@@ -197,9 +204,11 @@ def test_crlf_and_form_feed_offsets():
     text = "Jane Doe\r\n\r\nEducation\r\nBSc\r\n\fSkills\r\nPython\r\n"
     sections = split(text)
     assert [(s.name, s.heading) for s in sections] == [
-        ("header", None), ("education", "Education"), ("skills", "Skills"),
+        ("header", None),
+        ("education", "Education"),
+        ("skills", "Skills"),
     ]
-    assert text[sections[2].start:].startswith("Skills")
+    assert text[sections[2].start :].startswith("Skills")
 
 
 def test_bad_doc_type():

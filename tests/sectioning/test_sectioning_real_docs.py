@@ -18,8 +18,8 @@ def test_usajobs_fixtures_present():
 
 def _usajobs_parts(text: str) -> tuple[int, int, int]:
     """Offsets of the JOB SUMMARY heading, the QUALIFICATIONS heading and the end of the text."""
-    summary = re.search(r"^JOB SUMMARY$", text, re.M)
-    quals = re.search(r"^QUALIFICATIONS$", text, re.M)
+    summary = re.search(r"^JOB SUMMARY$", text, re.MULTILINE)
+    quals = re.search(r"^QUALIFICATIONS$", text, re.MULTILINE)
     assert summary and quals
     return summary.start(), quals.start(), len(text)
 
@@ -46,7 +46,7 @@ def test_usajobs_specialized_experience_is_a_requirement(path):
     text = read(path)
     sections = split_sections(text, doc_type="advert")
     _, quals_at, _ = _usajobs_parts(text)
-    hits = [m.start() for m in re.finditer(r"specialized\s+experience", text, re.I)]
+    hits = [m.start() for m in re.finditer(r"specialized\s+experience", text, re.IGNORECASE)]
     for i in hits:
         assert section_at(sections, i) == ("requirements" if i >= quals_at else section_at(sections, i))
     # The 26 announcements that define specialized experience all do it under QUALIFICATIONS.
@@ -55,7 +55,7 @@ def test_usajobs_specialized_experience_is_a_requirement(path):
 
 
 def test_usajobs_specialized_experience_count():
-    with_se = [p for p in USAJOBS if re.search(r"specialized\s+experience", read(p), re.I)]
+    with_se = [p for p in USAJOBS if re.search(r"specialized\s+experience", read(p), re.IGNORECASE)]
     assert len(with_se) == 26
 
 
@@ -106,7 +106,7 @@ def test_sb2nov_education_experience_projects_in_order():
     sections = split_sections(text, doc_type="cv")
     assert names(sections) == ["header", "education", "experience", "projects"]
     assert [s.heading for s in sections] == [None, "Education", "Experience", "Projects"]
-    assert "Sourabh Bajaj" in text[sections[0].start:sections[0].end]
+    assert "Sourabh Bajaj" in text[sections[0].start : sections[0].end]
     # A bullet's "TensorFlow: ..." or "Workflows: ..." label is not a heading.
     assert section_at(sections, text.index("Apache Beam:")) == "experience"
     assert section_at(sections, text.index("QuantSoftware Toolkit")) == "projects"
@@ -130,7 +130,7 @@ def test_rendercv_layouts_agree(path):
     # "Languages: Python, ..." inside Skills is part of Skills, not a new section.
     assert section_at(sections, text.index("Languages: Python")) == "skills"
     # The page break (form feed) before "Projects" in some layouts does not hide the heading.
-    assert "Welcome to RenderCV" in text[sections[0].start:sections[0].end]
+    assert "Welcome to RenderCV" in text[sections[0].start : sections[0].end]
 
 
 def test_awesome_cv_resume():
@@ -182,7 +182,7 @@ def test_nurse_cv():
     assert section_at(sections, text.index("Experience with sepsis")) == "experience"
     # "Skills: ..." opens the skills section on its own line; its offsets index the text as given.
     skills = sections[6]
-    assert text[skills.start:skills.end].startswith("Skills: Telemetry monitoring")
+    assert text[skills.start : skills.end].startswith("Skills: Telemetry monitoring")
 
 
 def test_electrician_cv():

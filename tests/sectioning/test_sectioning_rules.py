@@ -91,7 +91,10 @@ def test_unknown_category(rules_dir):
 
 
 def test_cv_category_is_not_an_advert_category(rules_dir):
-    _edit(rules_dir / "advert_sections.json", lambda d: d["rules"].insert(0, {"literal": "x y", "category": "skills"}))
+    _edit(
+        rules_dir / "advert_sections.json",
+        lambda d: d["rules"].insert(0, {"literal": "x y", "category": "skills"}),
+    )
     assert "rule 0" in _error(rules_dir)
 
 
@@ -183,7 +186,10 @@ def test_duplicate_literal_is_reported_at_the_second_rule(rules_dir, name, key, 
 
 
 def test_custom_rules_dir_is_used(rules_dir):
-    _edit(rules_dir / "cv_sections.json", lambda d: d["rules"].append({"literal": "things i know", "category": "skills"}))
+    _edit(
+        rules_dir / "cv_sections.json",
+        lambda d: d["rules"].append({"literal": "things i know", "category": "skills"}),
+    )
     rules = load_rules(rules_dir)
     assert rules.cv.match("things i know") == ("skills", True)
     assert load_rules().cv.match("things i know") is None

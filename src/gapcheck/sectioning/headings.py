@@ -22,7 +22,10 @@ _BULLET_RE = re.compile(r"[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇
 _MD_HASH_RE = re.compile(r"^#{1,6}(?=\s|[^#\s])\s*")
 _MD_TRAIL_RE = re.compile(r"\s+#+$")
 # "1.", "2)", "(3)", "1.2", "IV.", "b)" numbering before a heading.
-_NUMBER_RE = re.compile(r"^(?:\(?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,4}|[a-h])[.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+|\d{1,2}\s+)", re.I)
+_NUMBER_RE = re.compile(
+    r"^(?:\(?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,4}|[a-h])[.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+|\d{1,2}\s+)",
+    re.IGNORECASE,
+)
 _EDGE_DECOR = "=~_*|[]·•►▶■◆❖:;,.!?-–—/\\ \t"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u2010": "-", "\u2011": "-"})
 _AMP_RE = re.compile(r"\s*&\s*")

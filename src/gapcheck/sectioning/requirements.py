@@ -38,7 +38,7 @@ _SENTENCE_BREAK_RE = re.compile(
 )
 _WRAP_WIDTH = 60  # a line at least this long that ends mid-sentence was wrapped by the layout
 _BULLET_START = frozenset("•▪●◦‣⁃■➢►✓✔·*-–—")
-_CLAUSE_BREAK_RE = re.compile(r"[,:()\[\]]|\s(?:but|while|whereas|however|although|though)\s", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[,:()\[\]]|\s(?:but|while|whereas|however|although|though)\s", re.IGNORECASE)
 
 
 def _soft_newline(text: str, m: re.Match[str]) -> bool:
@@ -47,7 +47,7 @@ def _soft_newline(text: str, m: re.Match[str]) -> bool:
     if m.group() != "\n":
         return False
     p = m.start()
-    nxt = text[p + 1:p + 80].lstrip(" \t\f\v")
+    nxt = text[p + 1 : p + 80].lstrip(" \t\f\v")
     if not nxt or nxt[0] in _BULLET_START:
         return False
     if nxt[0].islower():

@@ -42,10 +42,22 @@ from gapcheck.errors import DataFileError
 from gapcheck.sectioning.headings import normalize_heading, squash
 
 CV_CATEGORIES: tuple[str, ...] = (
-    "header", "summary", "experience", "education", "skills", "projects", "certifications", "other",
+    "header",
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "projects",
+    "certifications",
+    "other",
 )
 ADVERT_CATEGORIES: tuple[str, ...] = (
-    "about", "responsibilities", "requirements", "preferred", "benefits", "other",
+    "about",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "benefits",
+    "other",
 )
 CATEGORIES: dict[str, tuple[str, ...]] = {"cv": CV_CATEGORIES, "advert": ADVERT_CATEGORIES}
 LEVELS: tuple[str, ...] = ("required", "preferred")
@@ -125,12 +137,14 @@ def _read_json(path: Any, source: str) -> tuple[Any, str]:
     try:
         return json.loads(raw), raw
     except json.JSONDecodeError as exc:
-        raise DataFileError(f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}", source=source) from None
+        raise DataFileError(
+            f"line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}", source=source
+        ) from None
 
 
 def _element_lines(raw: str, key: str, count: int) -> list[int | None]:
     """1-based line numbers of the elements of the top-level array ``key``, for error messages."""
-    m = re.search(r'"%s"\s*:\s*\[' % re.escape(key), raw)
+    m = re.search(rf'"{re.escape(key)}"\s*:\s*\[', raw)
     if m is None:
         return [None] * count
     decoder = json.JSONDecoder()
@@ -187,11 +201,15 @@ def _compile_pattern(pattern: str, flags: int, where: str, source: str) -> re.Pa
     except re.error as exc:
         raise DataFileError(f"{where}: bad regular expression {pattern!r}: {exc}", source=source) from None
     if compiled.groupindex or re.search(r"\\[1-9]", pattern):
-        raise DataFileError(f"{where}: named groups and back-references are not allowed in {pattern!r}", source=source)
+        raise DataFileError(
+            f"{where}: named groups and back-references are not allowed in {pattern!r}", source=source
+        )
     try:  # it must still compile once wrapped in a group of the combined alternation
         re.compile(f"(?P<x>{pattern})|x", flags)
     except re.error as exc:
-        raise DataFileError(f"{where}: pattern {pattern!r} cannot be combined with others: {exc}", source=source) from None
+        raise DataFileError(
+            f"{where}: pattern {pattern!r} cannot be combined with others: {exc}", source=source
+        ) from None
     if compiled.fullmatch("") is not None:
         raise DataFileError(f"{where}: pattern {pattern!r} matches the empty string", source=source)
     return compiled
@@ -207,9 +225,7 @@ def load_section_rules(path: Any, doc_type: str) -> SectionRules:
     categories = CATEGORIES[doc_type]
     lead = data["lead_category"]
     if lead not in categories:
-        raise DataFileError(
-            f"unknown lead_category {lead!r} (known: {', '.join(categories)})", source=source
-        )
+        raise DataFileError(f"unknown lead_category {lead!r} (known: {', '.join(categories)})", source=source)
     rules = data["rules"]
     if not isinstance(rules, list) or not rules:
         raise DataFileError("'rules' must be a non-empty list", source=source)
@@ -236,7 +252,9 @@ def load_section_rules(path: Any, doc_type: str) -> SectionRules:
         if "literal" in rule:
             key = normalize_heading(rule["literal"])
             if not key:
-                raise DataFileError(f"{where}: literal {rule['literal']!r} is empty once normalised", source=source)
+                raise DataFileError(
+                    f"{where}: literal {rule['literal']!r} is empty once normalised", source=source
+                )
             if key in literals:
                 raise DataFileError(f"{where}: duplicate literal {rule['literal']!r}", source=source)
             literals[key] = (category, inline)
@@ -295,7 +313,7 @@ def load_cue_rules(path: Any) -> CueRules:
                 raise DataFileError(f"{where}: duplicate literal {cue['literal']!r}", source=source)
             seen.add(key)
         else:
-            _compile_pattern(cue["pattern"], re.I, where, source)
+            _compile_pattern(cue["pattern"], re.IGNORECASE, where, source)
         name = f"c{i}"
         part = _cue_regex_part(cue)
         # Patterns first (they are the long, specific constructions), then literals longest first, so
@@ -304,7 +322,7 @@ def load_cue_rules(path: Any) -> CueRules:
         entries.append((order[0], order[1], name, part))
         targets[name] = (level, explicit, scope)
     entries.sort(key=lambda e: (e[0], e[1]))
-    regex = re.compile("|".join(f"(?P<{e[2]}>{e[3]})" for e in entries), re.I)
+    regex = re.compile("|".join(f"(?P<{e[2]}>{e[3]})" for e in entries), re.IGNORECASE)
     return CueRules(regex, targets, source)
 
 

@@ -37,7 +37,7 @@ MAX_HEADING_CHARS = 80
 MAX_LABEL_CHARS = 60
 
 # "Label: rest" — the label has no sentence punctuation and is at most MAX_LABEL_CHARS long.
-_LABEL_RE = re.compile(r"([^:.!?\n]{1,%d}?)\s*:\s*(?=\S)" % MAX_LABEL_CHARS)
+_LABEL_RE = re.compile(rf"([^:.!?\n]{{1,{MAX_LABEL_CHARS}}}?)\s*:\s*(?=\S)")
 # "ALL CAPS LABEL Then text" (no colon), as in "RESPONSIBILITIES Develop and implement ...".
 _CAPS_LABEL_RE = re.compile(r"([A-Z][A-Z0-9&/,'’ -]*[A-Z])\s+(?=[A-Z]?[a-z])")
 _ENDS_SENTENCE = frozenset(".:!?;")
@@ -164,7 +164,7 @@ def split_sections(text: str, *, doc_type: DocType) -> list[Section]:
             if inline is not None:
                 cat, label_len = inline
                 if cat != current and (not is_cv or prev_blank or prev_heading):
-                    heading_hit = (cat, line[lead:lead + label_len])
+                    heading_hit = (cat, line[lead : lead + label_len])
         if heading_hit is not None:
             found.append((line_start, heading_hit[0], heading_hit[1]))
             current = heading_hit[0]

@@ -15,36 +15,38 @@ _SCAN_LINES = 40
 _LABEL_RE = re.compile(
     r"(?:job\s+title|position\s+title|title|job\s+position|position|vacancy|job\s+role|role|job)"
     r"\s*(?::|\s[-–—]\s)\s*(\S.*)$",
-    re.I,
+    re.IGNORECASE,
 )
-_STRONG_LABELS = re.compile(r"(?:job\s+title|position\s+title|title|job\s+position|position|vacancy)\b", re.I)
+_STRONG_LABELS = re.compile(
+    r"(?:job\s+title|position\s+title|title|job\s+position|position|vacancy)\b", re.IGNORECASE
+)
 # Anonymisation placeholders (SkillSpan: <ORGANIZATION>, <LOCATION> ...).
 _PLACEHOLDER_RE = re.compile(r"<[A-Z_]{2,}>")
 # Gender markers: (m/f/d), ( m/w/d ), (f/m/x), (h/f), (all genders), m/f/d ...
 _GENDER_RE = re.compile(
     r"\(\s*(?:[mfwdhx*]\s*/\s*){1,3}[mfwdhx*]\s*\)|\(\s*all\s+genders?\s*\)|\b[mfw]\s*/\s*[mfw]\s*/\s*[dx]\b",
-    re.I,
+    re.IGNORECASE,
 )
 # What is left of "( in <LOCATION> )" once the placeholder is gone.
 _EMPTY_PARENS_RE = re.compile(r"\(\s*(?:(?:in|at|on|or|and|de|-|,|/)\s*)?\)")
 # "Title: X Tenure: Three years": a second label on the same line ends the value.
 _NEXT_LABEL_RE = re.compile(r"\s+[A-Z][\w.]*\s?:\s")
-_TRAILING_JOINER_RE = re.compile(r"(?:\s+(?:at|@|for|with|in|bei|chez|[-–—|,]))+$", re.I)
+_TRAILING_JOINER_RE = re.compile(r"(?:\s+(?:at|@|for|with|in|bei|chez|[-–—|,]))+$", re.IGNORECASE)
 # Words that make a line a sentence rather than a job title.
 _SENTENCE_WORD_RE = re.compile(
     r"\b(?:is|are|was|were|be|we|we're|you|you're|your|our|will|would|have|has|had|join|looking|seeking|"
     r"wanted|hiring|available|vacant|invites?)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_FUNCTION_END_RE = re.compile(r"\b(?:the|a|an|as|of|to|by|and|or|on|from|into|within)$", re.I)
+_FUNCTION_END_RE = re.compile(r"\b(?:the|a|an|as|of|to|by|and|or|on|from|into|within)$", re.IGNORECASE)
 _FUNCTION_START_RE = re.compile(
     r"^(?:the|a|an|as|at|about|for|in|on|with|by|from|to|if|when|do|does|are|would|can|could|this|that|"
     r"these|our|your|we|you|join|looking|welcome|please)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _TRAILING_DOTS_RE = re.compile(r"(?:\s+\.|\.{2,})[\s.]*$")
-_URL_RE = re.compile(r"https?://|www\.|@\S+\.\w", re.I)
-_DATEISH_RE = re.compile(r"^(date posted|posted|likes|closing date|deadline)\b", re.I)
+_URL_RE = re.compile(r"https?://|www\.|@\S+\.\w", re.IGNORECASE)
+_DATEISH_RE = re.compile(r"^(date posted|posted|likes|closing date|deadline)\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -68,9 +70,7 @@ def _plausible(s: str) -> bool:
         return False
     if _URL_RE.search(s) or _DATEISH_RE.match(s) or _SENTENCE_WORD_RE.search(s):
         return False
-    if _FUNCTION_START_RE.match(s) or _FUNCTION_END_RE.search(s):
-        return False
-    return True
+    return not (_FUNCTION_START_RE.match(s) or _FUNCTION_END_RE.search(s))
 
 
 def _first_line_title(stripped: str, rules: SectionRules) -> str | None:
