@@ -117,6 +117,22 @@ def read_document(source: str | os.PathLike[str], *, limits: Limits | None = Non
     return _from_bytes(data, fmt, label, limits)
 
 
+def _from_bytes(data: bytes, fmt: str, label: str, limits: Limits) -> Document:
+    """The boundary: readers raise ReadError on purpose; anything else they raise becomes one."""
+    try:
+        return _parse(data, fmt, label, limits)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise LimitExceededError("needs too much memory to read", source=label) from None
+    except RecursionError:
+        raise ReadError("is too deeply nested to read", source=label) from None
+    except Exception as exc:  # a reader's bug or a library's surprise must not escape as a traceback
+        detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+        what = type(exc).__name__ + (f": {detail}" if detail else "")
+        raise ReadError(f"could not be read as {fmt.upper()} ({what})", source=label) from None
+
+
 # -- internals -------------------------------------------------------------------------------------------
 
 
@@ -213,7 +229,7 @@ def _not_a(fmt_name: str, data: bytes, label: str) -> ReadError:
     return ReadError(f"is not a valid {fmt_name}{tail}", source=label)
 
 
-def _from_bytes(data: bytes, fmt: str, label: str, limits: Limits) -> Document:
+def _parse(data: bytes, fmt: str, label: str, limits: Limits) -> Document:
     if not data:
         raise ReadError("is empty", source=label)
     deadline = Deadline(limits.max_parse_seconds, label)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 from gapcheck.errors import LimitExceededError, ReadError
@@ -64,20 +65,29 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
                 source=source,
             )
         total = 0
-        for info in infos:
-            if info.is_dir():
-                continue
-            with zf.open(info) as member:
-                while True:
-                    chunk = member.read(_CHUNK)
-                    if not chunk:
-                        break
-                    total += len(chunk)
-                    if total > cap:
-                        raise LimitExceededError(
-                            f"expands beyond the {human_size(cap)} limit when unpacked (a zip bomb?)", source=source
-                        )
-                    deadline.check()
+        try:
+            for info in infos:
+                if info.is_dir():
+                    continue
+                with zf.open(info) as member:
+                    while True:
+                        chunk = member.read(_CHUNK)
+                        if not chunk:
+                            break
+                        total += len(chunk)
+                        if total > cap:
+                            raise LimitExceededError(
+                                f"expands beyond the {human_size(cap)} limit when unpacked (a zip bomb?)",
+                                source=source,
+                            )
+                        deadline.check()
+        except ReadError:
+            raise
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
+                ValueError) as exc:
+            # zipfile stops at the declared size and then fails the CRC check when a header lies
+            detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+            raise ReadError(f"is a damaged zip archive, not a readable DOCX ({detail})", source=source) from None
 
 
 def _sym(el: Any) -> str:

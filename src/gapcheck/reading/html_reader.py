@@ -40,7 +40,7 @@ _CHECK_EVERY = 4096
 class _TextExtractor(HTMLParser):
     def __init__(self, deadline: Deadline | None) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.parts: list[str | int] = []  # text, or 1 / 2 for a line break / blank line
         self.stack: list[tuple[str, bool]] = []  # (tag, hides its content)
         self.open_count: dict[str, int] = {}
         self.hidden_depth = 0
@@ -55,7 +55,7 @@ class _TextExtractor(HTMLParser):
             self.deadline.check()
 
     def _break(self, blank: bool = False) -> None:
-        self.parts.append("\n\n" if blank else "\n")
+        self.parts.append(2 if blank else 1)
 
     def _push(self, tag: str, hides: bool) -> None:
         self.stack.append((tag, hides))
@@ -91,7 +91,7 @@ class _TextExtractor(HTMLParser):
                 self._pop_to(tag)
         if tag in _VOID:
             if tag == "br" and not self.hidden_depth:
-                self.parts.append("\n")
+                self.parts.append("\n")  # a hard line break, kept even next to block breaks
             elif tag == "hr" and not self.hidden_depth:
                 self._break(blank=True)
             elif tag == "img" and not self.hidden_depth:
@@ -160,10 +160,22 @@ def html_to_text(html: str, *, deadline: Deadline | None = None, source: str = "
         raise
     except (AssertionError, ValueError, IndexError, RecursionError) as exc:  # pragma: no cover - defensive
         raise ReadError(f"is not valid HTML ({type(exc).__name__})", source=source) from None
-    text = "".join(parser.parts)
-    # Lines made only of spaces vanish; spaces next to line breaks go.
-    text = re.sub(r"[ ]*\n[ ]*", "\n", text)
-    return text
+    out: list[str] = []
+    pending = 0  # the strongest block break seen since the last text
+    for part in parser.parts:
+        if isinstance(part, int):
+            pending = max(pending, part)
+            continue
+        if pending:
+            if part.isspace() and part != "\n":
+                continue  # whitespace (or a cell tab) between blocks
+            if out:
+                out.append("\n" * pending)
+            pending = 0
+        out.append(part)
+    text = "".join(out)
+    # Spaces next to line breaks go.
+    return re.sub(r"[ ]*\n[ ]*", "\n", text)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

@@ -92,7 +92,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if multibyte >= 2 * replaced and replaced <= max(8, len(data) // 200):
+    if multibyte >= max(replaced, 1) and replaced <= max(8, len(data) // 200):
         return text, replaced
     return None
 
@@ -171,9 +171,13 @@ def decode_text(data: bytes, source: str) -> tuple[str, str, tuple[str, ...]]:
         else:
             detected = _detect(data)
             if detected is None:
-                raise ReadError("looks like binary data, not text (no text encoding fits it)", source=source)
-            text, encoding = detected
-    if encoding not in ("utf-8", "utf-8-sig"):
+                # No encoding fits the data well: keep what is UTF-8 and let the binary check decide.
+                text = data.decode("utf-8", errors="replace")
+                encoding = "utf-8 (with invalid bytes replaced)"
+                warnings.append("no text encoding fits the data; replaced bytes that are not valid UTF-8 with U+FFFD")
+            else:
+                text, encoding = detected
+    if encoding not in ("utf-8", "utf-8-sig", "utf-8 (with invalid bytes replaced)"):
         warnings.append(f"decoded as {encoding}")
     if _looks_binary(text):
         raise ReadError("looks like binary data, not text", source=source)
