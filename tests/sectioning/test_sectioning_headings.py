@@ -143,6 +143,12 @@ def test_label_after_blank_line_in_a_cv_is_a_section():
     ]
 
 
+def test_label_in_the_lead_of_a_cv_is_a_section():
+    # DOCX text often has no blank lines between paragraphs.
+    text = "Jane Doe\njane@example.com\nSkills: Python, SQL\nExperience\nAcme Ltd\n"
+    assert names(split(text)) == ["header", "skills", "experience"]
+
+
 def test_advert_inline_labels():
     text = (
         "Backend Engineer\n\nRequirements\n- 3+ years of Go\nNice to have: Kafka, gRPC\n"

@@ -20,6 +20,9 @@ parentheses and "but"/"while"/"whereas"):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from gapcheck.sectioning.rules import load_rules
@@ -57,25 +60,40 @@ def _soft_newline(text: str, m: re.Match[str]) -> bool:
     return len(prev) >= _WRAP_WIDTH and prev[-1] not in ".!?;:"
 
 
-def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str], lo: int, hi: int) -> tuple[int, int]:
-    """The span [a, b) around [start, end) within [lo, hi) not crossing a match of ``pattern``."""
-    a = lo
-    for m in pattern.finditer(text, lo, start):
-        if not _soft_newline(text, m):
-            a = m.end()
-    b = hi
-    for m in pattern.finditer(text, end, hi):
-        if not _soft_newline(text, m):
-            b = m.start()
-            break
-    return a, b
+@dataclass(frozen=True)
+class _Analysis:
+    """What requirement_level needs from a text, found once per text (it is called per mention)."""
+
+    sentence_break_starts: list[int]
+    sentence_break_ends: list[int]
+    clause_break_starts: list[int]
+    clause_break_ends: list[int]
+    cue_starts: list[int]
+    cues: list[tuple[int, int, str, bool, str]]  # (start, end, level, explicit, scope), by start
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    # Look at most 400 characters either way: sentences are short and adverts can be long.
-    lo, hi = max(0, start - 400), min(len(text), end + 400)
-    a, b = _bounds(text, start, end, _SENTENCE_BREAK_RE, lo, hi)
-    # A match that overlaps the mention itself (e.g. "Node.js" is not a sentence end) cannot cut it.
+@lru_cache(maxsize=16)
+def _analyse(text: str) -> _Analysis:
+    sentence = [m.span() for m in _SENTENCE_BREAK_RE.finditer(text) if not _soft_newline(text, m)]
+    clause = [m.span() for m in _CLAUSE_BREAK_RE.finditer(text)]
+    cues = load_rules().cues.find(text)
+    return _Analysis(
+        [a for a, _ in sentence],
+        [b for _, b in sentence],
+        [a for a, _ in clause],
+        [b for _, b in clause],
+        [c[0] for c in cues],
+        cues,
+    )
+
+
+def _bounds(starts: list[int], ends: list[int], start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The span around [start, end) within [lo, hi) that crosses no break (breaks given by their sorted
+    starts and ends); a break overlapping the mention itself ("Node.js") does not cut it."""
+    i = bisect_right(ends, start) - 1
+    a = max(lo, ends[i]) if i >= 0 else lo
+    j = bisect_left(starts, end)
+    b = min(hi, starts[j]) if j < len(starts) else hi
     return min(a, start), max(b, end)
 
 
@@ -89,17 +107,19 @@ def requirement_level(text: str, start: int, end: int, section: str) -> Level:
     """
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"bad span [{start}, {end}) for a text of {len(text)} characters")
-    cues = load_rules().cues
+    an = _analyse(text)
     in_preferred = section == "preferred"
     default: Level = "preferred" if in_preferred else "required"
 
-    s_lo, s_hi = _sentence(text, start, end)
+    # The sentence: at most 400 characters either way (sentences are short, adverts can be long).
+    s_lo, s_hi = _bounds(
+        an.sentence_break_starts, an.sentence_break_ends, start, end, max(0, start - 400), end + 400
+    )
     found: list[tuple[int, int, Level]] = []  # (cue start, cue end, level) of the cues that can govern
-    for m in cues.regex.finditer(text, s_lo, s_hi):
-        level, explicit, scope = cues.targets[m.lastgroup]  # type: ignore[index]
-        if in_preferred and level == "required" and not explicit:
+    for k in range(bisect_left(an.cue_starts, s_lo), bisect_left(an.cue_starts, s_hi)):
+        c_start, c_end, level, explicit, scope = an.cues[k]
+        if c_end > s_hi or (in_preferred and level == "required" and not explicit):
             continue
-        c_start, c_end = m.span()
         if c_end <= start:
             if scope == "backward":
                 continue
@@ -114,8 +134,7 @@ def requirement_level(text: str, start: int, end: int, section: str) -> Level:
     if len({f[2] for f in found}) == 1:
         return found[0][2]
 
-    c_lo, c_hi = _bounds(text, start, end, _CLAUSE_BREAK_RE, s_lo, s_hi)
-    c_lo, c_hi = min(c_lo, start), max(c_hi, end)
+    c_lo, c_hi = _bounds(an.clause_break_starts, an.clause_break_ends, start, end, s_lo, s_hi)
     in_clause = [f for f in found if f[0] < c_hi and f[1] > c_lo]
     if in_clause:
         return min(in_clause, key=lambda f: _distance(f, start, end))[2]

@@ -100,11 +100,28 @@ class SectionRules:
 
 @dataclass(frozen=True)
 class CueRules:
-    """The compiled requirement cues: one regex whose named groups say which cue matched."""
+    """The compiled requirement cues.
+
+    ``regex`` is every cue in one alternation without capturing groups (with one named group per cue
+    it runs some twenty times slower); :meth:`find` tells which cue matched by trying the cues one by
+    one, in the alternation's order, at the few places where the alternation matched.
+    """
 
     regex: re.Pattern[str]
-    targets: dict[str, tuple[str, bool, str]]  # group name -> (level, explicit, scope)
+    alternatives: tuple[tuple[re.Pattern[str], tuple[str, bool, str]], ...]  # (cue, (level, explicit, scope))
     source: str
+
+    def find(self, text: str) -> list[tuple[int, int, str, bool, str]]:
+        """Every cue in ``text``: (start, end, level, explicit, scope), in order."""
+        found = []
+        for m in self.regex.finditer(text):
+            start, end = m.span()
+            # The first alternative that matches here is the one the alternation matched.
+            for cue, target in self.alternatives:
+                if cue.match(text, start) is not None:
+                    found.append((start, end, *target))
+                    break
+        return found
 
 
 @dataclass(frozen=True)
@@ -322,8 +339,9 @@ def load_cue_rules(path: Any) -> CueRules:
         entries.append((order[0], order[1], name, part))
         targets[name] = (level, explicit, scope)
     entries.sort(key=lambda e: (e[0], e[1]))
-    regex = re.compile("|".join(f"(?P<{e[2]}>{e[3]})" for e in entries), re.IGNORECASE)
-    return CueRules(regex, targets, source)
+    regex = re.compile("|".join(f"(?:{e[3]})" for e in entries), re.IGNORECASE)
+    alternatives = tuple((re.compile(e[3], re.IGNORECASE), targets[e[2]]) for e in entries)
+    return CueRules(regex, alternatives, source)
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,8 @@ Extra care, learnt from real documents:
 * a lower-case one-line "heading" right after a line that does not end a sentence is a wrapped
   continuation ("... browse\\nexperience"), not a heading;
 * in a CV, a "Label: text" line only opens a new section when it follows a blank line or another
-  heading (a "Tools: Python, Docker" line inside a job entry is part of the entry);
+  heading, or sits in the untitled lead (a "Tools: Python, Docker" line inside a job entry is part of
+  the entry);
 * a "Label: text" line whose label maps to the section already open does not split it ("Languages:
   ..." inside Skills, "Basic Requirements: ..." inside QUALIFICATIONS).
 
@@ -163,7 +164,7 @@ def split_sections(text: str, *, doc_type: DocType) -> list[Section]:
             inline = _inline(stripped, rules)
             if inline is not None:
                 cat, label_len = inline
-                if cat != current and (not is_cv or prev_blank or prev_heading):
+                if cat != current and (not is_cv or prev_blank or prev_heading or not found):
                     heading_hit = (cat, line[lead : lead + label_len])
         if heading_hit is not None:
             found.append((line_start, heading_hit[0], heading_hit[1]))
