@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from conftest import USAJOBS, read
+from sectioning_helpers import USAJOBS, read
 
 from gapcheck import sectioning
 from gapcheck.sectioning import Section, advert_title, requirement_level, section_at, split_sections

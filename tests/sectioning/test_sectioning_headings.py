@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_tiles, names
+from sectioning_helpers import assert_tiles, names
 
 from gapcheck.sectioning import Section, section_at, split_sections
 from gapcheck.sectioning.headings import normalize_heading

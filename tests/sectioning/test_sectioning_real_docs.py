@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import OWN_CVS, RESUMES, USAJOBS, assert_tiles, names, read, skillspan_train_dev
+from sectioning_helpers import OWN_CVS, RESUMES, USAJOBS, assert_tiles, names, read, skillspan_train_dev
 
 from gapcheck.sectioning import advert_title, section_at, split_sections
 

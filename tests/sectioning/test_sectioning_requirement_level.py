@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import USAJOBS, read
+from sectioning_helpers import USAJOBS, read
 
 from gapcheck.sectioning import requirement_level, section_at, split_sections
 

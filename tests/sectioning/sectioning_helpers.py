@@ -1,5 +1,8 @@
 """Shared helpers for the sectioning tests.
 
+A uniquely named module rather than a conftest.py: other test folders import their own conftest by
+name, and two modules called ``conftest`` on sys.path would shadow each other.
+
 Real documents live in ``fixtures/`` beside this file (copied from the shared data folder with their
 licences: USAJOBS announcements are US federal works, the CVs are MIT / LPPL templates; see
 ``fixtures/README.md``). SkillSpan postings are read from the repository's ``data/corpus`` (only the
