@@ -249,7 +249,8 @@ def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tu
     if doc.encryption is not None and not doc.is_extractable:
         pass  # the owner forbade copying; it is the user's own document, so we read it anyway
     declared = _page_count(doc)
-    too_many = f"has more than {limits.max_pdf_pages} pages (the limit); is it really a CV or a job advert?"
+    n = limits.max_pdf_pages
+    too_many = f"has more than {n} page{'s' if n != 1 else ''} (the limit); is it really a CV or a job advert?"
     if declared is not None and declared > limits.max_pdf_pages:
         raise LimitExceededError(too_many, source=source)
     deadline.check()
