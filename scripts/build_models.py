@@ -269,6 +269,9 @@ class Builder:
                 sk["tech"] = True
             if row.get("display"):
                 sk["name"] = row["display"]
+            elif not sid.startswith("esco:"):
+                # O*NET names are formal ("IBM Terraform", "Oracle Java"); people write the short one.
+                sk["name"] = row["name"]
             self.add_alias(sid, row["name"], self.P_CURATED)
             for a in row.get("aliases", []):
                 self.add_alias(sid, a, self.P_CURATED)

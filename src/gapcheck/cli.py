@@ -66,8 +66,8 @@ def _emit(text: str, output: Optional[Path]) -> None:
 
 @app.command("analyze")
 def analyze_cmd(
-    cv: Annotated[str, typer.Argument(help=HELP_CV, show_default=False)],
-    advert: Annotated[str, typer.Argument(help=HELP_ADVERT, show_default=False)],
+    cv: Annotated[str, typer.Argument(help=HELP_CV, show_default=False, metavar="CV")],
+    advert: Annotated[str, typer.Argument(help=HELP_ADVERT, show_default=False, metavar="ADVERT")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=HELP_OUTPUT)] = None,
 ) -> None:
@@ -184,7 +184,9 @@ def main(argv: list[str] | None = None) -> None:
     if args and args[0] not in COMMANDS and not args[0].startswith("-"):
         args.insert(0, "analyze")
     try:
-        app(args=args, prog_name="gapcheck", standalone_mode=False)
+        rc = app(args=args, prog_name="gapcheck", standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except GapcheckError as e:
         print(f"gapcheck: error: {e}", file=sys.stderr)
         sys.exit(1)
@@ -194,14 +196,11 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception as e:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(e, click.exceptions.Exit):
+        # typer ships its own copy of click, so match click's exceptions by what they offer.
+        if hasattr(e, "show") and isinstance(getattr(e, "exit_code", None), int):
+            e.show()  # usage errors: "Usage: ... Error: Missing argument 'ADVERT'."
             sys.exit(e.exit_code)
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Abort):
+        if type(e).__name__ == "Abort":
             print("gapcheck: aborted", file=sys.stderr)
             sys.exit(1)
         if os.environ.get("GAPCHECK_DEBUG"):

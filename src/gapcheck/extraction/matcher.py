@@ -145,6 +145,12 @@ class SkillMatcher:
         out.sort()
         return out
 
+    def _form_ok(self, doc: Doc, pos: list[int], lows: list[str], s: int, e: int) -> bool:
+        """An ambiguous neighbour counts as technology if it is written in one of its forms ("Go or
+        Rust" confirm each other; "go or rust" do not)."""
+        forms = self.c.ambiguous.get(" ".join(lows[s:e]), {}).get("forms")
+        return bool(forms) and doc[pos[s]:pos[e - 1] + 1].text in forms
+
     def _context_ok(self, doc: Doc, pos: list[int], lows: list[str], cand, cands) -> bool:
         s, e, sk, _ = cand
         key = " ".join(lows[s:e])
@@ -164,7 +170,9 @@ class SkillMatcher:
             return True
         if rule.get("accept_near_tech"):
             for s2, e2, sk2, amb2 in cands:
-                if amb2 or (s2, e2) == (s, e) or sk2 < 0 or not self.tech[sk2]:
+                if (s2, e2) == (s, e) or sk2 < 0 or not self.tech[sk2]:
+                    continue
+                if amb2 and not self._form_ok(doc, pos, lows, s2, e2):
                     continue
                 if s2 >= e and s2 - e <= NEAR_TECH_WINDOW and not _barrier(lows, e, s2):
                     return True

@@ -49,6 +49,22 @@ def advert_requirement_mentions(mentions: list[Mention], headed_other: set[int])
             if m.section not in NON_REQUIREMENT_SECTIONS and not (m.section == "other" and m.start in headed_other)]
 
 
+def skill_level(ms: list[Mention], levels: dict[tuple[int, int], str]) -> str:
+    """One level for a skill from its mentions' levels.
+
+    Required where the requirements list asks for it; otherwise preferred if any mention says so (the
+    nice-to-have list or a "desirable" cue), even when the duties mention it too ("build pipelines with
+    Airflow" under duties, "Airflow is desirable" under requirements); otherwise required (duties and
+    untitled text state what the job needs).
+    """
+    lv = [levels.get((m.start, m.end), "required") for m in ms]
+    if any(v == "required" and m.section == "requirements" for v, m in zip(lv, ms)):
+        return "required"
+    if any(v == "preferred" for v in lv):
+        return "preferred"
+    return "required"
+
+
 def importance(mentions: list[Mention], requirement: str, kind: str, *, in_title: bool) -> float:
     """How much a missing skill matters, in [0, 1]."""
     base = 1.0 if requirement == "required" else 0.5
@@ -93,7 +109,7 @@ def compare(
     cv_skills = [item(ms) for ms in cv_groups.values()]
     advert_skills, matched, gaps = [], [], []
     for sid, ms in ad_groups.items():
-        req = "required" if any(levels.get((m.start, m.end)) == "required" for m in ms) else "preferred"
+        req = skill_level(ms, levels)
         ad_item = item(ms)
         ad_item.requirement = req
         advert_skills.append(ad_item)

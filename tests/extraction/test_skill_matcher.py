@@ -1,0 +1,90 @@
+"""The skill matcher on the traps users complain about, and on the offsets contract."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def names(extractor, text):
+    return [(m.text, m.name) for m in extractor.extract(text)]
+
+
+def found(extractor, text):
+    return {m.name for m in extractor.extract(text)}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("I excel at building relationships with customers.", "Microsoft Excel"),
+    ("She will go the extra mile for every patient.", "Go"),
+    ("Go ahead and apply today.", "Go"),
+    ("Employees get access to training and a gym.", "Microsoft Access"),
+    ("Start date: spring 2025; the spring season is busy.", "Spring"),
+    ("We react quickly to incidents.", "React"),
+    ("Excellent written English is essential.", "Microsoft Excel"),
+    ("Grade C or above in GCSE Maths.", "C"),
+    ("Take 5 ml of the solution.", "machine learning"),
+])
+def test_ordinary_words_are_not_technologies(extractor, text, absent):
+    assert absent not in found(extractor, text)
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Languages: Python, Go, Java, C, R and SQL.", {"Go", "C", "R", "SQL"}),
+    ("Strong Excel skills and advanced Excel modelling.", {"Microsoft Excel"}),
+    ("Backend services in Python and Go on AWS.", {"Go", "Amazon Web Services"}),
+    ("Nice to have: Go or Rust.", {"Go", "Rust"}),
+    ("Built APIs with Spring Boot on Kubernetes (k8s) and Postgres.", {"Spring Boot", "Kubernetes",
+                                                                        "PostgreSQL"}),
+    ("Front-end work in React, Node.js and TypeScript.", {"React", "Node.js", "TypeScript"}),
+])
+def test_technologies_are_found(extractor, text, present):
+    assert present <= found(extractor, text)
+
+
+def test_java_is_not_found_inside_javascript(extractor):
+    ms = extractor.extract("Five years of JavaScript and TypeScript.")
+    assert "JavaScript" in {m.name for m in ms}
+    assert not any(m.name.startswith("Java (") for m in ms)
+
+
+def test_hyphen_and_space_variants_are_one_skill(extractor):
+    a = {m.skill_id for m in extractor.extract("front-end development")}
+    b = {m.skill_id for m in extractor.extract("front end development")}
+    assert a and a == b
+
+
+def test_soft_skill_phrasings_use_lemmas(extractor):
+    got = found(extractor, "She communicates clearly, works well under pressure and mentored junior staff.")
+    assert {"communication", "cope with stress", "advise others"} <= got
+    kinds = {m.name: m.kind for m in extractor.extract("strong communication skills and a team player")}
+    assert kinds.get("communication") == "soft"
+    assert kinds.get("work in teams") == "soft"
+
+
+def test_ignore_phrases_swallow_the_skill_inside(extractor):
+    got = found(extractor, "Apply through the Office of Personnel Management website.")
+    assert "personnel management" not in {n.lower() for n in got}
+
+
+def test_offsets_index_the_text_exactly(extractor):
+    text = "Résumé\n• Python — pandas, NumPy\r\n• Kubernetes\t(k8s)  and Terraform\n\n"
+    ms = extractor.extract(text)
+    assert len(ms) >= 5
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+        assert m.kind in ("hard", "soft")
+        assert m.skill_id.split(":")[0] in ("esco", "onet", "gapcheck", "custom")
+
+
+def test_phrases_do_not_span_line_breaks(extractor):
+    # "machine" ends one line and "learning" starts the next: not "machine learning".
+    ms = extractor.extract("Operated the packing machine\nLearning new procedures quickly")
+    assert "machine learning" not in {m.name for m in ms}
+
+
+def test_extract_texts_streams_in_order(extractor):
+    texts = ["Python and SQL", "", "Kubernetes", "nothing here"]
+    out = list(extractor.extract_texts(texts))
+    assert [len(x) for x in out][1] == 0
+    assert {m.name for m in out[2]} == {"Kubernetes"}
+    assert len(out) == 4
