@@ -1,0 +1,126 @@
+#!/usr/bin/env python
+"""Gap and claim quality on the hand-annotated CV/advert pairs in ``tests/fixtures/pairs/``.
+
+For each pair, gapcheck's report is compared with ``truth.json`` (a careful human reading; schema in that
+folder's README). Phrases are located in the documents and a reported item "hits" a truth item when one of
+its mentions overlaps an occurrence of the truth phrase. Figures, micro-averaged over pairs:
+
+- gap recall: truth gaps reported as gaps / truth gaps (target >= 0.90)
+- false gaps: truth "present" skills, and missing sides of satisfied either/or groups, reported as gaps /
+  their number (target <= 0.10)
+- stretched recall: planted stretched claims flagged / planted (target >= 0.80)
+- backed flagged: well-backed claims flagged as stretched / backed (target <= 0.10)
+- traps: advert phrases that are not requirements (benefits, company blurb) reported as advert skills.
+
+    python benchmarks/pairs.py [--pairs 01,02] [--verbose] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = ROOT / "tests" / "fixtures" / "pairs"
+#: pairs used while tuning gapcheck's rules; the rest are held out and reported separately.
+TUNED_ON = {f"{i:02d}" for i in range(1, 11)}
+
+
+def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
+
+
+def hits(items, spans, attr="mentions") -> bool:
+    for it in items:
+        for m in getattr(it, attr):
+            if any(m.start < e and s < m.end for s, e in spans):
+                return True
+    return False
+
+
+def evaluate_pair(path: Path, verbose: bool = False) -> dict:
+    from gapcheck import analyze
+
+    truth = json.loads((path / "truth.json").read_text(encoding="utf-8"))
+    r = analyze(path / "cv.txt", path / "advert.txt")
+    ad, cv = r.advert.text, r.cv.text
+    out = {"pair": path.name, "gaps": 0, "gaps_found": 0, "present": 0, "false_gaps": 0, "stretched": 0,
+           "stretched_found": 0, "backed": 0, "backed_flagged": 0, "traps": 0, "traps_reported": 0,
+           "misses": [], "false": [], "claims_missed": [], "claims_false": [], "traps_hit": []}
+    for g in truth.get("gaps", []):
+        out["gaps"] += 1
+        if hits(r.gaps, occurrences(ad, g["advert_phrase"])):
+            out["gaps_found"] += 1
+        else:
+            why = "matched" if hits(r.matched, occurrences(ad, g["advert_phrase"]), "advert_mentions") \
+                else "not extracted"
+            out["misses"].append(f"{g['skill']} ({why})")
+    negatives = [(p["skill"], p["advert_phrase"]) for p in truth.get("present", [])]
+    negatives += [(e["advert_phrase"], e["advert_phrase"]) for e in truth.get("either_or", []) if e["satisfied"]]
+    for name, phrase in negatives:
+        out["present"] += 1
+        if hits(r.gaps, occurrences(ad, phrase)):
+            out["false_gaps"] += 1
+            out["false"].append(name)
+    for t in truth.get("not_requirements", []):
+        out["traps"] += 1
+        if hits(r.advert_skills, occurrences(ad, t["advert_phrase"])):
+            out["traps_reported"] += 1
+            out["traps_hit"].append(t["advert_phrase"])
+    for s in truth.get("stretched", []):
+        out["stretched"] += 1
+        if hits(r.stretched_claims, occurrences(cv, s["cv_phrase"])):
+            out["stretched_found"] += 1
+        else:
+            out["claims_missed"].append(f"{s['skill']} [{s['kind']}]")
+    for b in truth.get("backed", []):
+        out["backed"] += 1
+        if hits(r.stretched_claims, occurrences(cv, b["cv_phrase"])):
+            out["backed_flagged"] += 1
+            out["claims_false"].append(b["skill"])
+    if verbose:
+        print(f"{path.name}: missed gaps {out['misses']}; false gaps {out['false']}; traps {out['traps_hit']}; "
+              f"claims missed {out['claims_missed']}; backed flagged {out['claims_false']}")
+    return out
+
+
+def summarise(rows: list[dict]) -> dict:
+    def ratio(a, b):
+        n, d = sum(r[a] for r in rows), sum(r[b] for r in rows)
+        return {"value": round(n / d, 3) if d else None, "n": n, "of": d}
+
+    return {"pairs": len(rows), "gap_recall": ratio("gaps_found", "gaps"),
+            "false_gap_rate": ratio("false_gaps", "present"),
+            "stretched_recall": ratio("stretched_found", "stretched"),
+            "backed_flag_rate": ratio("backed_flagged", "backed"),
+            "trap_rate": ratio("traps_reported", "traps")}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pairs", help="comma-separated pair numbers (default: all)")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    paths = sorted(p for p in PAIRS.iterdir() if (p / "truth.json").exists())
+    if args.pairs:
+        want = set(args.pairs.split(","))
+        paths = [p for p in paths if p.name[:2] in want]
+    rows = [evaluate_pair(p, args.verbose) for p in paths]
+    groups = {"all": rows, "tuned-on (01-10)": [r for r in rows if r["pair"][:2] in TUNED_ON],
+              "held-out (11-16)": [r for r in rows if r["pair"][:2] not in TUNED_ON]}
+    result = {k: summarise(v) for k, v in groups.items() if v}
+    for k, s in result.items():
+        print(f"{k:18s} pairs {s['pairs']:2d}  " + "  ".join(
+            f"{m} {s[m]['value']} ({s[m]['n']}/{s[m]['of']})"
+            for m in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate")))
+    if args.json:
+        args.json.write_text(json.dumps({"summary": result, "pairs": rows}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
