@@ -84,7 +84,7 @@ _HYPHEN_PREFIXES = frozenset(
     "front back hands state event test time team cost risk fine large small top day year life work "
     "problem decision customer market first one two three e".split()
 )
-_HYPHEN_WORDS = re.compile(r"([^\W\d_]+)-\n([^\W\d_]+)")
+_HYPHEN_WORDS = re.compile(r"((?:[^\W\d_]+-)*[^\W\d_]+)-\n([^\W\d_]+(?:-[^\W\d_]+)*)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -101,17 +101,16 @@ def _join_hyphenated(text: str) -> str:
 
     def repl(m: re.Match[str]) -> str:
         nonlocal vocabulary
-        left, right = m.group(1), m.group(2)
+        left, right = m.group(1), m.group(2)  # whole compounds: "state-of-the" / "art"
         if not (left[-1].islower() and right[0].islower()):
             return m.group(0)
         if vocabulary is None:
             vocabulary = {w.lower() for w in _WORD.findall(text)}
-        hyphenated = f"{left}-{right}".lower()
-        if hyphenated in vocabulary:
+        if f"{left}-{right}".lower() in vocabulary:
             return f"{left}-{right}"
         if (left + right).lower() in vocabulary:
             return left + right
-        if left.lower() in _HYPHEN_PREFIXES:
+        if left.rsplit("-", 1)[-1].lower() in _HYPHEN_PREFIXES:
             return f"{left}-{right}"
         return left + right
 

@@ -171,8 +171,11 @@ class _Walker:
             if self.count % 200 == 0:
                 self.deadline.check()
             if tag == _P:
-                out.append(_paragraph_text(el))
-                for box in _textboxes(el):
+                text = _paragraph_text(el)
+                boxes = _textboxes(el)
+                if text.strip() or not boxes:
+                    out.append(text)
+                for box in boxes:
                     out.extend(self.blocks(box))
             elif tag == _TBL:
                 out.extend(self.table(el))

@@ -182,7 +182,11 @@ def _is_table(cols: list[list[Seg]], segs: list[Seg]) -> bool:
     then bullets beside further dates)."""
     col_of = {id(s): k for k, c in enumerate(cols) for s in c}
     rows = _rows(segs)
-    multi = sum(1 for r in rows if len({col_of[id(s)] for s in r.segs}) > 1)
+    spans = [len({col_of[id(s)] for s in r.segs}) for r in rows]
+    while len(spans) > 1 and spans[0] == 1 and len(rows[0].segs) == 1:
+        spans.pop(0)  # a heading above the table
+        rows.pop(0)
+    multi = sum(1 for n in spans if n > 1)
     if multi < 0.85 * len(rows):
         return False
     main = max(range(len(cols)), key=lambda k: _chars(cols[k]))
@@ -205,17 +209,16 @@ def _aligned_line(row: Line, lines: list[Line]) -> Line | None:
     return None
 
 
-def _place_block(rows: list[Line], lines: list[Line]) -> None:
-    """Attach an annotation block's rows to the main lines (see the module docstring)."""
+def _place_block(rows: list[Line], lines: list[Line], prefix: list[Line]) -> None:
+    """Attach an annotation block's rows to the main lines (see the module docstring); a block above
+    every main line goes to ``prefix``."""
     anchor = _aligned_line(rows[0], lines)
     if anchor is None:
         above = [line for line in lines if line.top <= rows[0].top]
         if above:
             max(above, key=lambda line: line.top).extra.extend(rows)
         else:
-            rows[0].blank_before = lines[0].blank_before
-            lines[0].blank_before = False
-            lines[:0] = rows
+            prefix.extend(rows)
         return
     anchor.segs.extend(rows[0].segs)
     last = anchor
@@ -239,13 +242,16 @@ def _annotate(cols: list[list[Seg]], height: float, depth: int) -> list[Line]:
     lines = _layout(cols[main_index], depth + 1)
     if not lines:
         return lines
+    prefix: list[Line] = []
     for k, col in enumerate(cols):
         if k == main_index:
             continue
         blocks, _ = _split_bands(col, PARA_GAP * height)
         for block in blocks:
-            _place_block(_rows(block), lines)
-    out: list[Line] = []
+            _place_block(_rows(block), lines, prefix)
+    out: list[Line] = sorted(prefix, key=lambda line: line.top)
+    if out:
+        out[0].blank_before, lines[0].blank_before = lines[0].blank_before, False
     for line in lines:
         out.append(line)
         out.extend(line.extra)
