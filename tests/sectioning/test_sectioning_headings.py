@@ -229,3 +229,17 @@ def test_text_is_not_modified_and_sections_are_frozen():
     assert text == before
     with pytest.raises(AttributeError):
         sections[0].name = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "The successful candidate will:",
+        "The ideal candidate",
+        "Our ideal candidate has:",
+        "The right person will have",
+    ],
+)
+def test_candidate_headings_are_requirements(heading):
+    text = f"Class Teacher\n\nThe role\nTeach Year 4.\n\n{heading}\n- Hold QTS\n"
+    assert names(split(text, "advert")) == ["other", "responsibilities", "requirements"]

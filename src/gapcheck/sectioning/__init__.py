@@ -16,14 +16,16 @@ Section names
     ``benefits``, ``other`` (how to apply, equal opportunity, metadata ...).
 
 Other helpers: :func:`section_at` (offset -> section name), :func:`advert_title`,
-:func:`requirement_level` (required / preferred for a skill mention in an advert) and
-:func:`load_rules` (reads and validates the rules files; cached).
+:func:`requirement_level` (required / preferred for a skill mention in an advert),
+:func:`guess_doc_type_and_sections` (CV or advert?) and :func:`load_rules` (reads and validates the
+rules files; cached).
 
 This package imports only the standard library (no spaCy).
 """
 
 from __future__ import annotations
 
+from gapcheck.sectioning.guess import guess_doc_type_and_sections
 from gapcheck.sectioning.requirements import requirement_level
 from gapcheck.sectioning.rules import ADVERT_CATEGORIES, CV_CATEGORIES, Rules, load_rules
 from gapcheck.sectioning.splitter import Section, section_at, split_sections
@@ -35,6 +37,7 @@ __all__ = [
     "Rules",
     "Section",
     "advert_title",
+    "guess_doc_type_and_sections",
     "load_rules",
     "requirement_level",
     "section_at",
