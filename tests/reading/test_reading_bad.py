@@ -27,7 +27,7 @@ EXPECTED_ERRORS: dict[str, tuple[type[ReadError], str]] = {
     "random.txt": (ReadError, "looks like binary data, not text"),
     "truncated.pdf": (ReadError, "is not a complete PDF"),
     "truncated_real.pdf": (ReadError, "PDF"),
-    "corrupt_stream.pdf": (ReadError, "has no text layer"),
+    "corrupt_stream.pdf": (ReadError, "is damaged: 1 of its compressed streams cannot be decoded"),
     "encrypted.pdf": (ReadError, "is encrypted (password-protected); save an unprotected copy"),
     "image_only.pdf": (ReadError, "has no text layer (a scanned image?); run OCR on it first"),
     "pages_5000.pdf": (LimitExceededError, "has more than 50 pages"),

@@ -128,9 +128,7 @@ def _from_bytes(data: bytes, fmt: str, label: str, limits: Limits) -> Document:
     except RecursionError:
         raise ReadError("is too deeply nested to read", source=label) from None
     except Exception as exc:  # a reader's bug or a library's surprise must not escape as a traceback
-        detail = str(exc).splitlines()[0][:120] if str(exc) else ""
-        what = type(exc).__name__ + (f": {detail}" if detail else "")
-        raise ReadError(f"could not be read as {fmt.upper()} ({what})", source=label) from None
+        raise ReadError(f"could not be read as {fmt.upper()} ({type(exc).__name__})", source=label) from None
 
 
 # -- internals -------------------------------------------------------------------------------------------

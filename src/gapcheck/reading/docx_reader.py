@@ -23,7 +23,7 @@ import zlib
 from typing import Any
 
 from gapcheck.errors import LimitExceededError, ReadError
-from gapcheck.reading.limits import Deadline, Limits, human_size
+from gapcheck.reading.limits import Deadline, Limits, human_size, short_detail
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -86,8 +86,8 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
                 ValueError) as exc:
             # zipfile stops at the declared size and then fails the CRC check when a header lies
-            detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-            raise ReadError(f"is a damaged zip archive, not a readable DOCX ({detail})", source=source) from None
+            raise ReadError(f"is a damaged zip archive, not a readable DOCX ({short_detail(exc)})",
+                            source=source) from None
 
 
 def _sym(el: Any) -> str:
@@ -253,7 +253,6 @@ def read_docx_bytes(data: bytes, source: str, limits: Limits, deadline: Deadline
     except RecursionError:
         raise ReadError("is damaged or too deeply nested to read as a Word document", source=source) from None
     except Exception as exc:  # lxml XMLSyntaxError, python-docx internals ...
-        detail = str(exc).splitlines()[0][:120] if str(exc) else ""
-        what = type(exc).__name__ + (f": {detail}" if detail else "")
-        raise ReadError(f"is not a valid Word document or is damaged ({what})", source=source) from None
+        raise ReadError(f"is not a valid Word document or is damaged ({type(exc).__name__})",
+                        source=source) from None
     return "\n".join(lines)

@@ -68,6 +68,15 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
+def short_detail(exc: BaseException, limit: int = 100) -> str:
+    """An exception's message made safe for a one-line error: printable characters only, shortened."""
+    text = " ".join(str(exc).split())
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text or type(exc).__name__
+
+
 class Deadline:
     """A wall-clock budget that readers poll with :meth:`check` at natural checkpoints."""
 

@@ -39,6 +39,9 @@ _CID = re.compile(r"\(cid:\d+\)")
 _TICK_EVERY = 256
 
 _stream_cap: contextvars.ContextVar[int | None] = contextvars.ContextVar("gapcheck_pdf_stream_cap", default=None)
+# Streams that failed to decompress during the current read (pdfminer silently replaces them with nothing).
+_stream_errors: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("gapcheck_pdf_stream_errors",
+                                                                                  default=None)
 _patched = False
 
 
@@ -81,11 +84,17 @@ class _CappedZlib:
         if cap is None:
             return zlib.decompress(data, *args, **kwargs)
         d = zlib.decompressobj()
-        out = d.decompress(data, cap + 1)
-        if len(out) > cap:
-            raise _StreamTooLarge
-        if not d.eof:
-            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        try:
+            out = d.decompress(data, cap + 1)
+            if len(out) > cap:
+                raise _StreamTooLarge
+            if not d.eof:
+                raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        except zlib.error as exc:
+            errors = _stream_errors.get()
+            if errors is not None:
+                errors.append(str(exc))
+            raise
         return out
 
     @staticmethod
@@ -145,6 +154,18 @@ class _PageStats:
         self.paths = 0
 
 
+_font_kinds: dict[str, int] = {}  # font name -> 0 text, 1 icon font (dropped), 2 dingbat font (bullets)
+
+
+def _font_kind(font: str) -> int:
+    kind = _font_kinds.get(font)
+    if kind is None:
+        kind = 1 if _ICON_FONT.search(font) else 2 if _DINGBAT_FONT.search(font) else 0
+        if len(_font_kinds) < 10_000:
+            _font_kinds[font] = kind
+    return kind
+
+
 def _segments(layout: Any, height: float, stats: _PageStats) -> list[Seg]:
     """Walk a pdfminer page layout (text boxes, figures) and return its line segments."""
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTTextLine
@@ -159,11 +180,11 @@ def _segments(layout: Any, height: float, stats: _PageStats) -> list[Seg]:
                 text = item.get_text()
                 if isinstance(item, LTChar):
                     stats.chars += 1
-                    font = item.fontname or ""
-                    if _ICON_FONT.search(font):
+                    kind = _font_kind(item.fontname or "")
+                    if kind == 1:
                         stats.icons += 1
                         continue
-                    if _DINGBAT_FONT.search(font):
+                    if kind == 2:
                         text = _BULLET_PLACEHOLDER
                     elif "(cid:" in text:
                         stats.cid_chars += 1
@@ -197,6 +218,7 @@ def read_pdf_bytes(data: bytes, source: str, limits: Limits, deadline: Deadline)
         )
     _install_stream_cap()
     token = _stream_cap.set(limits.max_decompressed_bytes)
+    errors_token = _stream_errors.set([])
     try:
         return _extract(data, source, limits, deadline)
     except ReadError:
@@ -214,6 +236,7 @@ def read_pdf_bytes(data: bytes, source: str, limits: Limits, deadline: Deadline)
         raise _pdf_error(exc, source) from None
     finally:
         _stream_cap.reset(token)
+        _stream_errors.reset(errors_token)
 
 
 def _pdf_error(exc: Exception, source: str) -> ReadError:
@@ -221,9 +244,7 @@ def _pdf_error(exc: Exception, source: str) -> ReadError:
 
     if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
         return ReadError(ENCRYPTED, source=source)
-    detail = str(exc).splitlines()[0][:120] if str(exc) else ""
-    what = type(exc).__name__ + (f": {detail}" if detail else "")
-    return ReadError(f"is not a valid PDF or is damaged ({what})", source=source)
+    return ReadError(f"is not a valid PDF or is damaged ({type(exc).__name__})", source=source)
 
 
 def _page_count(doc: Any) -> int | None:
@@ -277,6 +298,14 @@ def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tu
     if n_pages == 0:
         raise ReadError("has no pages (the PDF is damaged or empty)", source=source)
     warnings: list[str] = []
+    broken = len(_stream_errors.get() or ())
+    if broken and stats.visible == 0:
+        raise ReadError(
+            f"is damaged: {broken} of its compressed streams cannot be decoded; export or download it again",
+            source=source,
+        )
+    if broken:
+        warnings.append(f"{broken} damaged stream(s) could not be decoded; some text may be missing")
     if stats.icons:
         warnings.append(f"dropped {stats.icons} icon-font glyph(s)")
     if stats.visible == 0:
