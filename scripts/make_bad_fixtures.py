@@ -36,7 +36,7 @@ ADVERT = (
     "Salary: 60 000 € – 75 000 € per year.\n"
 )
 ADVERT_LATIN1 = (
-    "We are hiring a \"Senior Python Developer\" in Montréal - café culture, naïve questions welcome.\n"
+    'We are hiring a "Senior Python Developer" in Montréal - café culture, naïve questions welcome.\n'
     "You will build data pipelines with Python, SQL and Docker; experience with Kubernetes is a plus.\n"
     "Salary: 60 000 £ to 75 000 £ per year, façade repairs included (½ day off).\n"
 )
@@ -68,7 +68,8 @@ def rc4(key: bytes, data: bytes) -> bytes:
 def pdf_string(text: str) -> bytes:
     """A PDF literal string in WinAnsi (cp1252) bytes; \\x81/\\x8d stand for the fi/fl ligature glyphs."""
     raw = b"\x8d".join(
-        b"\x81".join(part.encode("cp1252", errors="replace") for part in chunk.split("ﬁ")) for chunk in text.split("ﬂ")
+        b"\x81".join(part.encode("cp1252", errors="replace") for part in chunk.split("ﬁ"))
+        for chunk in text.split("ﬂ")
     )
     raw = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
     return b"(" + raw + b")"
@@ -78,7 +79,9 @@ class PDF:
     """Objects are added in order; ``build`` writes header, objects, xref table and trailer."""
 
     def __init__(self) -> None:
-        self.objects: list[tuple[bytes, bytes | None, bool] | None] = []  # (dict or body, stream data, compress)
+        self.objects: list[
+            tuple[bytes, bytes | None, bool] | None
+        ] = []  # (dict or body, stream data, compress)
 
     def reserve(self) -> int:
         self.objects.append(None)
@@ -92,8 +95,14 @@ class PDF:
         self.objects.append((body, stream, compress))
         return len(self.objects)
 
-    def build(self, root: int, *, encrypt_key: bytes | None = None, encrypt_obj: int | None = None,
-              file_id: bytes | None = None) -> bytes:
+    def build(
+        self,
+        root: int,
+        *,
+        encrypt_key: bytes | None = None,
+        encrypt_obj: int | None = None,
+        file_id: bytes | None = None,
+    ) -> bytes:
         out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
         offsets = []
         for num, entry in enumerate(self.objects, start=1):
@@ -109,7 +118,15 @@ class PDF:
                     objkey = hashlib.md5(encrypt_key + struct.pack("<I", num)[:3] + b"\x00\x00").digest()
                     data = rc4(objkey[: min(len(encrypt_key) + 5, 16)], data)
                 extra = b" /Filter /FlateDecode" if compress else b""
-                out += b"<< " + body + b" /Length %d" % len(data) + extra + b" >>\nstream\n" + data + b"\nendstream"
+                out += (
+                    b"<< "
+                    + body
+                    + b" /Length %d" % len(data)
+                    + extra
+                    + b" >>\nstream\n"
+                    + data
+                    + b"\nendstream"
+                )
             out += b"\nendobj\n"
         xref = len(out)
         out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objects) + 1)
@@ -136,13 +153,21 @@ def text_ops(items: list[tuple[float, float, str, float, bool]]) -> bytes:
     """``(x, y, text, size, bold)`` -> content stream operators placing each text at (x, y)."""
     ops = [b"BT"]
     for x, y, text, size, bold in items:
-        ops.append(b"/%s %g Tf 1 0 0 1 %g %g Tm %s Tj" % (b"F2" if bold else b"F1", size, x, y, pdf_string(text)))
+        ops.append(
+            b"/%s %g Tf 1 0 0 1 %g %g Tm %s Tj" % (b"F2" if bold else b"F1", size, x, y, pdf_string(text))
+        )
     ops.append(b"ET")
     return b"\n".join(ops)
 
 
-def simple_pdf(pages: list[bytes], *, compress: bool = True, encrypt_password: bytes | None = None,
-               extra_resources: bytes = b"", extra_objects: list[tuple[bytes, bytes | None]] | None = None) -> bytes:
+def simple_pdf(
+    pages: list[bytes],
+    *,
+    compress: bool = True,
+    encrypt_password: bytes | None = None,
+    extra_resources: bytes = b"",
+    extra_objects: list[tuple[bytes, bytes | None]] | None = None,
+) -> bytes:
     """A PDF whose pages have the given content streams and share fonts (and ``extra_resources``)."""
     pdf = PDF()
     catalog = pdf.reserve()
@@ -153,11 +178,16 @@ def simple_pdf(pages: list[bytes], *, compress: bool = True, encrypt_password: b
     kids = []
     for content in pages:
         c = pdf.add(b"", content, compress)
-        kids.append(pdf.add(
-            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font %s %s >> /Contents %d 0 R >>"
-            % (pages_obj, fonts, extra_resources, c)
-        ))
-    pdf.set(pages_obj, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
+        kids.append(
+            pdf.add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font %s %s >> /Contents %d 0 R >>"
+                % (pages_obj, fonts, extra_resources, c)
+            )
+        )
+    pdf.set(
+        pages_obj,
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)),
+    )
     pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj)
     if encrypt_password is None:
         return pdf.build(catalog)
@@ -168,13 +198,16 @@ def simple_pdf(pages: list[bytes], *, compress: bool = True, encrypt_password: b
     p_value = -44
     key = hashlib.md5(user + o_value + struct.pack("<i", p_value) + file_id).digest()[:5]
     u_value = rc4(key, PAD)
-    enc = pdf.add(b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
-                  % (o_value.hex().encode(), u_value.hex().encode(), p_value))
+    enc = pdf.add(
+        b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
+        % (o_value.hex().encode(), u_value.hex().encode(), p_value)
+    )
     return pdf.build(catalog, encrypt_key=key, encrypt_obj=enc, file_id=file_id)
 
 
-def lines_page(lines: list[str], *, top: float = 740, left: float = 72, size: float = 11,
-               leading: float = 15) -> bytes:
+def lines_page(
+    lines: list[str], *, top: float = 740, left: float = 72, size: float = 11, leading: float = 15
+) -> bytes:
     items = []
     y = top
     for line in lines:
@@ -217,9 +250,23 @@ def sample_cv_pdf() -> bytes:
 def two_column_pdf() -> bytes:
     """A sidebar CV: a narrow left column (contact, skills, languages) beside the main column."""
     items: list[tuple[float, float, str, float, bool]] = [(40, 750, "Alex Sidebar", 20, True)]
-    side = [("CONTACT", True), ("alex@example.org", False), ("+1 555 0100", False), ("Toronto, ON", False), None,
-            ("SKILLS", True), ("Python", False), ("Go", False), ("PostgreSQL", False), ("Terraform", False),
-            ("Kubernetes", False), None, ("LANGUAGES", True), ("English", False), ("French", False)]
+    side = [
+        ("CONTACT", True),
+        ("alex@example.org", False),
+        ("+1 555 0100", False),
+        ("Toronto, ON", False),
+        None,
+        ("SKILLS", True),
+        ("Python", False),
+        ("Go", False),
+        ("PostgreSQL", False),
+        ("Terraform", False),
+        ("Kubernetes", False),
+        None,
+        ("LANGUAGES", True),
+        ("English", False),
+        ("French", False),
+    ]
     y = 700.0
     for entry in side:
         if entry is None:
@@ -228,19 +275,24 @@ def two_column_pdf() -> bytes:
         text, bold = entry
         items.append((40, y, text, 10, bold))
         y -= 14
-    main = [("PROFILE", True),
-            ("Platform engineer who likes boring, reliable systems and", False),
-            ("clear documentation. Eight years in fintech and health.", False), None,
-            ("EXPERIENCE", True),
-            ("Staff Engineer, Maple Payments, 2020 - present", True),
-            ("• Runs the Kubernetes platform for 120 services across", False),
-            ("three regions, with Terraform and Argo CD.", False),
-            ("• Cut deploy time from 40 to 6 minutes.", False), None,
-            ("Senior Engineer, North Clinics, 2016 - 2020", True),
-            ("• Built the appointment API in Go and PostgreSQL.", False),
-            ("• On-call lead for a 24/7 service with 99.95% uptime.", False), None,
-            ("EDUCATION", True),
-            ("BEng Software Engineering, University of Waterloo, 2016", False)]
+    main = [
+        ("PROFILE", True),
+        ("Platform engineer who likes boring, reliable systems and", False),
+        ("clear documentation. Eight years in fintech and health.", False),
+        None,
+        ("EXPERIENCE", True),
+        ("Staff Engineer, Maple Payments, 2020 - present", True),
+        ("• Runs the Kubernetes platform for 120 services across", False),
+        ("three regions, with Terraform and Argo CD.", False),
+        ("• Cut deploy time from 40 to 6 minutes.", False),
+        None,
+        ("Senior Engineer, North Clinics, 2016 - 2020", True),
+        ("• Built the appointment API in Go and PostgreSQL.", False),
+        ("• On-call lead for a 24/7 service with 99.95% uptime.", False),
+        None,
+        ("EDUCATION", True),
+        ("BEng Software Engineering, University of Waterloo, 2016", False),
+    ]
     y = 700.0
     for entry in main:
         if entry is None:
@@ -286,10 +338,30 @@ def raw_zip(entries: list[tuple[str, bytes, int]]) -> bytes:
         comp, crc = payload[4:], struct.unpack("<I", payload[:4])[0]
         name_b = name.encode()
         offset = len(out)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(comp), declared, len(name_b), 0)
+        out += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(comp), declared, len(name_b), 0
+        )
         out += name_b + comp
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(comp), declared,
-                               len(name_b), 0, 0, 0, 0, 0, offset)
+        central += struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            8,
+            0,
+            0x21,
+            crc,
+            len(comp),
+            declared,
+            len(name_b),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
+        )
         central += name_b
     cd_offset = len(out)
     out += central
@@ -317,8 +389,13 @@ def docx_zip(document_xml_chunks: list[bytes], repeat: int = 1, declared: int | 
     ct, ct_size = deflate(CONTENT_TYPES)
     rels, rels_size = deflate(RELS)
     doc, doc_size = deflate(document_xml_chunks, repeat)
-    return raw_zip([("[Content_Types].xml", ct, ct_size), ("_rels/.rels", rels, rels_size),
-                    ("word/document.xml", doc, doc_size if declared is None else declared)])
+    return raw_zip(
+        [
+            ("[Content_Types].xml", ct, ct_size),
+            ("_rels/.rels", rels, rels_size),
+            ("word/document.xml", doc, doc_size if declared is None else declared),
+        ]
+    )
 
 
 def fixed_zip(data: bytes) -> bytes:
@@ -425,7 +502,9 @@ def bad_fixtures(source_pdf: bytes) -> dict[str, bytes]:
         files[f"empty.{ext}"] = b""
     files["whitespace.txt"] = b"   \n\t\n  \r\n   "
     files["whitespace_bytes.pdf"] = b" \n\n \t \r\n"
-    files["whitespace.pdf"] = simple_pdf([text_ops([(72, 720, "      ", 12, False), (72, 700, "   ", 12, False)])])
+    files["whitespace.pdf"] = simple_pdf(
+        [text_ops([(72, 720, "      ", 12, False), (72, 700, "   ", 12, False)])]
+    )
     files["whitespace.docx"] = python_docx(whitespace_docx)
     for ext in ("pdf", "docx", "txt"):
         files[f"random.{ext}"] = bytes(rng.getrandbits(8) for _ in range(4096))
@@ -436,34 +515,52 @@ def bad_fixtures(source_pdf: bytes) -> dict[str, bytes]:
         files["truncated_real.pdf"] = data[: len(data) // 2]
     elif (BAD / "truncated_real.pdf").is_file():
         files["truncated_real.pdf"] = (BAD / "truncated_real.pdf").read_bytes()
-    files["corrupt_stream.pdf"] = simple_pdf([b"x\x9c" + bytes(rng.getrandbits(8) for _ in range(600))],
-                                             compress=False).replace(b"<<  /Length", b"<< /Filter /FlateDecode /Length")
+    files["corrupt_stream.pdf"] = simple_pdf(
+        [b"x\x9c" + bytes(rng.getrandbits(8) for _ in range(600))], compress=False
+    ).replace(b"<<  /Length", b"<< /Filter /FlateDecode /Length")
     files["encrypted.pdf"] = simple_pdf([lines_page(CV_PAGE_1)], encrypt_password=b"secret")
     image = bytes((x * 32 + y * 4) % 256 for y in range(8) for x in range(8))
     files["image_only.pdf"] = simple_pdf(
         [b"q 400 0 0 500 100 150 cm /Im1 Do Q"],
         extra_resources=b"/XObject << /Im1 3 0 R >>",
-        extra_objects=[(b"/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
-                        b"/BitsPerComponent 8", image)],
+        extra_objects=[
+            (
+                (
+                    b"/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+                    b"/BitsPerComponent 8"
+                ),
+                image,
+            )
+        ],
     )
     files["pages_5000.pdf"] = many_pages_pdf(5000)
     files["docx_renamed.pdf"] = python_docx(sample_cv_docx)
     files["pdf_renamed.docx"] = sample_cv_pdf()
     files["html_renamed.pdf"] = ADVERT_HTML_SCRIPT.encode()
-    files["old_word.docx"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(rng.getrandbits(8) for _ in range(2048))
+    files["old_word.docx"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(
+        rng.getrandbits(8) for _ in range(2048)
+    )
     files["not_word.docx"] = deflate_zip_without_document()
     files["corrupt_xml.docx"] = docx_zip([DOC_HEAD + b"<w:p><w:r><w:t>unclosed"])
     spaces = b" " * (1 << 20)
     # 200 MB of spaces in document.xml, honestly declared: ~200 KB on disk.
-    files["zip_bomb.docx"] = docx_zip([DOC_HEAD + b"<w:p><w:r><w:t xml:space=\"preserve\">", spaces,
-                                       b"Python</w:t></w:r></w:p>" + DOC_TAIL], repeat=200)
+    files["zip_bomb.docx"] = docx_zip(
+        [DOC_HEAD + b'<w:p><w:r><w:t xml:space="preserve">', spaces, b"Python</w:t></w:r></w:p>" + DOC_TAIL],
+        repeat=200,
+    )
     # The same data, but the zip headers claim document.xml is only 4 KB.
-    files["zip_bomb_lying.docx"] = docx_zip([DOC_HEAD + b"<w:p><w:r><w:t xml:space=\"preserve\">", spaces,
-                                             b"Python</w:t></w:r></w:p>" + DOC_TAIL], repeat=200, declared=4096)
+    files["zip_bomb_lying.docx"] = docx_zip(
+        [DOC_HEAD + b'<w:p><w:r><w:t xml:space="preserve">', spaces, b"Python</w:t></w:r></w:p>" + DOC_TAIL],
+        repeat=200,
+        declared=4096,
+    )
     # Tiny data, but the headers claim 1 GB.
-    files["zip_bomb_declared.docx"] = docx_zip([DOC_HEAD + b"<w:p><w:r><w:t>Python</w:t></w:r></w:p>" + DOC_TAIL],
-                                               declared=1 << 30)
-    files["nested_divs.html"] = b"<html><body>" + b"<div>" * 100_000 + b"Deeply nested Python developer" + b"</body></html>"
+    files["zip_bomb_declared.docx"] = docx_zip(
+        [DOC_HEAD + b"<w:p><w:r><w:t>Python</w:t></w:r></w:p>" + DOC_TAIL], declared=1 << 30
+    )
+    files["nested_divs.html"] = (
+        b"<html><body>" + b"<div>" * 100_000 + b"Deeply nested Python developer" + b"</body></html>"
+    )
 
     files["advert_cp1252.txt"] = ADVERT.encode("cp1252")
     files["advert_latin1.txt"] = ADVERT_LATIN1.encode("latin-1")
@@ -472,15 +569,17 @@ def bad_fixtures(source_pdf: bytes) -> dict[str, bytes]:
     files["advert.expected.txt"] = ADVERT.encode("utf-8")
     files["advert_latin1.expected.txt"] = ADVERT_LATIN1.encode("utf-8")
     files["controls_invalid_utf8.txt"] = (
-        "Python developer – Zürich\n".encode("utf-8")
+        "Python developer – Zürich\n".encode()
         + b"bell:\x07 escape:\x1b[31mred\x1b[0m formfeed:\x0c tab:\t end\r\n"
         + b"bad bytes: \xff\xfe and \xc3\x28 here\r"
-        + "café “quoted” text\n".encode("utf-8")
+        + "café “quoted” text\n".encode()
     )
     files["cv_script.html"] = CV_HTML_SCRIPT.encode()
     files["advert_script.html"] = ADVERT_HTML_SCRIPT.encode()
     files["cv_script.txt"] = b"Robin Markup\nSkills: Python, <b>Django</b> & CSS\n<script>alert(1)</script>\n"
-    files["advert_script.txt"] = b"QA Engineer\n<p>Test web apps with Selenium &amp; Cypress.</p>\n<script>alert(1)</script>\n"
+    files["advert_script.txt"] = (
+        b"QA Engineer\n<p>Test web apps with Selenium &amp; Cypress.</p>\n<script>alert(1)</script>\n"
+    )
     files["cv.doc"] = b"not supported"
     files["README.md"] = README.encode()
     return files
@@ -500,10 +599,18 @@ def many_pages_pdf(n: int) -> bytes:
     pages_obj = pdf.reserve()
     fonts = font_objects(pdf)
     content = pdf.add(b"", text_ops([(72, 720, "Page text", 12, False)]), True)
-    kids = [pdf.add(b"<< /Type /Page /Parent %d 0 R /Resources << /Font %s >> /Contents %d 0 R >>"
-                    % (pages_obj, fonts, content)) for _ in range(n)]
-    pdf.set(pages_obj, b"<< /Type /Pages /MediaBox [0 0 612 792] /Kids [%s] /Count %d >>"
-            % (b" ".join(b"%d 0 R" % k for k in kids), n))
+    kids = [
+        pdf.add(
+            b"<< /Type /Page /Parent %d 0 R /Resources << /Font %s >> /Contents %d 0 R >>"
+            % (pages_obj, fonts, content)
+        )
+        for _ in range(n)
+    ]
+    pdf.set(
+        pages_obj,
+        b"<< /Type /Pages /MediaBox [0 0 612 792] /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % k for k in kids), n),
+    )
     pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj)
     return pdf.build(catalog)
 
@@ -552,7 +659,9 @@ def check_encrypted(data: bytes) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--big", type=Path, help="also write a 50 MB .txt into this (uncommitted) directory")
     args = parser.parse_args()
     BAD.mkdir(parents=True, exist_ok=True)
@@ -568,11 +677,12 @@ def main() -> None:
         args.big.mkdir(parents=True, exist_ok=True)
         line = b"Python developer wanted. " * 4 + b"\n"
         with open(args.big / "huge_50mb.txt", "wb") as f:
-            for _ in range(50 * 1024 * 1024 // len(line) + 1):
-                f.write(line)
+            f.writelines(line for _ in range(50 * 1024 * 1024 // len(line) + 1))
     total = sum(len(d) for d in bad.values()) + sum(len(d) for d in docs.values())
-    print(f"wrote {len(bad)} files to {BAD.relative_to(ROOT)} and {len(docs)} to {DOCS.relative_to(ROOT)} "
-          f"({total / 1024:.0f} KB)")
+    print(
+        f"wrote {len(bad)} files to {BAD.relative_to(ROOT)} and {len(docs)} to {DOCS.relative_to(ROOT)} "
+        f"({total / 1024:.0f} KB)"
+    )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -40,12 +39,25 @@ EXPECTED_ERRORS: dict[str, tuple[type[ReadError], str]] = {
     "zip_bomb.docx": (LimitExceededError, "would expand to 200 MB when unpacked, over the 50 MB limit"),
     "zip_bomb_declared.docx": (LimitExceededError, "would expand to 1024 MB"),
     "zip_bomb_lying.docx": (ReadError, "Bad CRC-32"),
-    "cv.doc": (UnsupportedFormatError, "unsupported file type '.doc'; save it as .docx or PDF; gapcheck reads .pdf"),
+    "cv.doc": (
+        UnsupportedFormatError,
+        "unsupported file type '.doc'; save it as .docx or PDF; gapcheck reads .pdf",
+    ),
 }
 READABLE = {
-    "advert_cp1252.txt", "advert_latin1.txt", "advert_utf16_bom.txt", "advert_utf8_bom.txt", "advert.expected.txt",
-    "advert_latin1.expected.txt", "controls_invalid_utf8.txt", "cv_script.html", "advert_script.html",
-    "cv_script.txt", "advert_script.txt", "nested_divs.html", "README.md",
+    "advert_cp1252.txt",
+    "advert_latin1.txt",
+    "advert_utf16_bom.txt",
+    "advert_utf8_bom.txt",
+    "advert.expected.txt",
+    "advert_latin1.expected.txt",
+    "controls_invalid_utf8.txt",
+    "cv_script.html",
+    "advert_script.html",
+    "cv_script.txt",
+    "advert_script.txt",
+    "nested_divs.html",
+    "README.md",
 }
 
 
@@ -91,8 +103,11 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffixes(tmp_path: Path) -> None:
-    for name, fragment in [("cv.odt", "'.odt'; save it as .docx or PDF"), ("cv.xlsx", "'.xlsx'; gapcheck reads"),
-                           ("README", "has no file extension")]:
+    for name, fragment in [
+        ("cv.odt", "'.odt'; save it as .docx or PDF"),
+        ("cv.xlsx", "'.xlsx'; gapcheck reads"),
+        ("README", "has no file extension"),
+    ]:
         f = tmp_path / name
         f.write_text("hello")
         with pytest.raises(UnsupportedFormatError, match="gapcheck reads .pdf, .docx, .txt") as info:
@@ -106,12 +121,17 @@ def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
     assert read_document(f).format == "pdf"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")
-def test_permission_denied(tmp_path: Path) -> None:
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f = tmp_path / "cv.txt"
     f.write_text("x")
-    f.chmod(0)
-    with pytest.raises(ReadError, match="permission denied"):
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    from gapcheck import reading
+
+    monkeypatch.setattr(reading, "open", denied, raising=False)
+    with pytest.raises(ReadError, match=r"cv\.txt: cannot be read \(permission denied\)$"):
         read_document(f)
 
 
@@ -191,8 +211,10 @@ def test_truncated_pdfs_of_every_length_give_read_errors(tmp_path: Path) -> None
 
 
 def test_importing_reading_does_not_import_heavy_libraries() -> None:
-    code = ("import sys, gapcheck.reading; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('pdfminer', 'docx', 'ftfy', 'charset_normalizer', 'lxml')))")
+    code = (
+        "import sys, gapcheck.reading; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pdfminer', 'docx', 'ftfy', 'charset_normalizer', 'lxml')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -13,17 +13,20 @@ def clean(text: str, kind: str = "pdf") -> str:
     return clean_extracted(text, kind=kind)[0]
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("ﬁle ﬂow ﬀ ﬃ ﬄ", "file flow ff ffi ffl"),
-    ("Weâ€™re hiring â€“ now", "We’re hiring – now"),
-    ("cafÃ© rÃ©sumÃ©", "café résumé"),
-    ("a\u00a0b\u2009c\u202fd", "a b c d"),
-    ("zero\u200bwidth\ufeff", "zerowidth"),
-    ("many    spaces   here", "many spaces here"),
-    ("  indented line  \n\n\n\n next", "indented line\n\nnext"),
-    ("ctrl\x07\x1b chars", "ctrl chars"),
-    ("Title\t\tLondon", "Title\tLondon"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ﬁle ﬂow ﬀ ﬃ ﬄ", "file flow ff ffi ffl"),
+        ("Weâ€™re hiring â€“ now", "We’re hiring – now"),
+        ("cafÃ© rÃ©sumÃ©", "café résumé"),
+        ("a\u00a0b\u2009c\u202fd", "a b c d"),
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("many    spaces   here", "many spaces here"),
+        ("  indented line  \n\n\n\n next", "indented line\n\nnext"),
+        ("ctrl\x07\x1b chars", "ctrl chars"),
+        ("Title\t\tLondon", "Title\tLondon"),
+    ],
+)
 def test_character_repairs(raw: str, expected: str) -> None:
     assert clean(raw) == expected
 
@@ -52,16 +55,22 @@ def test_soft_hyphens() -> None:
     assert clean("hyphen\u00adation", "docx") == "hyphenation"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("the require-\nments list", "the requirements list"),
-    ("top 5% of sub-\nmissions)", "top 5% of submissions)"),
-    ("Python-\nBased", "Python-\nBased"),
-    ("see 2019-\n2020", "see 2019-\n2020"),
-    ("AWS multi-\naccount setup", "AWS multi-account setup"),
-    ("self-\nsupervised", "self-supervised"),
-    ("state-of-the-art models; state-of-the-\nart again", "state-of-the-art models; state-of-the-art again"),
-    ("datadriven work, data-\ndriven", "datadriven work, datadriven"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("the require-\nments list", "the requirements list"),
+        ("top 5% of sub-\nmissions)", "top 5% of submissions)"),
+        ("Python-\nBased", "Python-\nBased"),
+        ("see 2019-\n2020", "see 2019-\n2020"),
+        ("AWS multi-\naccount setup", "AWS multi-account setup"),
+        ("self-\nsupervised", "self-supervised"),
+        (
+            "state-of-the-art models; state-of-the-\nart again",
+            "state-of-the-art models; state-of-the-art again",
+        ),
+        ("datadriven work, data-\ndriven", "datadriven work, datadriven"),
+    ],
+)
 def test_line_end_hyphenation(raw: str, expected: str) -> None:
     assert clean(raw, "pdf") == expected
 
@@ -70,18 +79,21 @@ def test_hyphenation_is_pdf_only() -> None:
     assert clean("require-\nments", "docx") == "require-\nments"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("◦ nested item", "• nested item"),
-    ("▪item", "• item"),
-    ("● a\n‣ b\n■ c", "• a\n• b\n• c"),
-    ("– dash item", "• dash item"),
-    ("− minus item", "• minus item"),
-    ("−5% costs", "−5% costs"),
-    ("\uf0b7 symbol-font bullet", "• symbol-font bullet"),
-    ("call \uf095 me", "call me"),
-    ("•\nBullet on its own line", "• Bullet on its own line"),
-    ("  •   spaced", "• spaced"),
-    ("A • B", "A • B"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("◦ nested item", "• nested item"),
+        ("▪item", "• item"),
+        ("● a\n‣ b\n■ c", "• a\n• b\n• c"),
+        ("– dash item", "• dash item"),
+        ("− minus item", "• minus item"),
+        ("−5% costs", "−5% costs"),
+        ("\uf0b7 symbol-font bullet", "• symbol-font bullet"),
+        ("call \uf095 me", "call me"),
+        ("•\nBullet on its own line", "• Bullet on its own line"),
+        ("  •   spaced", "• spaced"),
+        ("A • B", "A • B"),
+    ],
+)
 def test_bullets(raw: str, expected: str) -> None:
     assert clean(raw) == expected

@@ -18,14 +18,25 @@ def test_saved_job_page_visible_text_only() -> None:
     doc = read_document(DOCS / "advert.html")
     assert doc.format == "html"
     text = doc.text
-    for hidden in ("Careers", "dataLayer", "tracking", "enable JavaScript", "do-not-show", "display: none", "app.js"):
+    for hidden in (
+        "Careers",
+        "dataLayer",
+        "tracking",
+        "enable JavaScript",
+        "do-not-show",
+        "display: none",
+        "app.js",
+    ):
         assert hidden not in text
     lines = text.splitlines()
     for heading in ("Data Engineer", "About the role", "Requirements"):
         assert heading in lines
     assert "Example Corp – Berlin & remote · Full time" in lines  # entities decoded, nbsp -> space
     assert "You will design data pipelines in Python and SQL, and run them on Apache Airflow." in lines
-    assert "Requirements\n\n• 3+ years with Python\n• Experience with dbt or Spark\n• Good English; German is a plus" in text
+    assert (
+        "Requirements\n\n• 3+ years with Python\n• Experience with dbt or Spark\n• Good English; German is a plus"
+        in text
+    )
     assert "Salary\t€60,000 – €75,000\nStart\tASAP" in text
     assert "Write to us about <script> tags you have tamed." in lines  # escaped markup is literal text
 
@@ -49,7 +60,7 @@ def test_html_mojibake_and_ligatures_are_repaired() -> None:
 
 
 def test_html_encodings(tmp_path: Path) -> None:
-    body = "<html><head><meta charset=\"windows-1252\"></head><body><p>Café “Python” – naïve</p></body></html>"
+    body = '<html><head><meta charset="windows-1252"></head><body><p>Café “Python” – naïve</p></body></html>'
     f = tmp_path / "a.htm"
     f.write_bytes(body.encode("cp1252"))
     assert read_document(f).text == "Café “Python” – naïve"
@@ -59,10 +70,12 @@ def test_html_encodings(tmp_path: Path) -> None:
 
 
 def test_html_structure_details() -> None:
-    html = ("<h1>Title</h1>Intro<br>second line<pre>  keep   spaces\n  here</pre>"
-            "<div hidden><p>nope</p></div><p style='visibility: hidden'>nope</p>"
-            "<i class='fa fa-phone' aria-hidden='true'></i><span>+1 555</span>"
-            "<ul><li>one<li>two<ul><li>nested</li></ul></li></ul><p>a &amp;amp; b &#x41;&#66;</p>")
+    html = (
+        "<h1>Title</h1>Intro<br>second line<pre>  keep   spaces\n  here</pre>"
+        "<div hidden><p>nope</p></div><p style='visibility: hidden'>nope</p>"
+        "<i class='fa fa-phone' aria-hidden='true'></i><span>+1 555</span>"
+        "<ul><li>one<li>two<ul><li>nested</li></ul></li></ul><p>a &amp;amp; b &#x41;&#66;</p>"
+    )
     text = html_to_text(html)
     assert "nope" not in text
     assert "Title\n\nIntro\nsecond line\n\nkeep   spaces\nhere" in text
@@ -101,9 +114,11 @@ def test_sample_docx() -> None:
 
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-WPS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-       'xmlns:v="urn:schemas-microsoft-com:vml"')
+WPS = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
 
 
 def _docx_with_body(tmp_path: Path, body: str) -> Path:
@@ -118,8 +133,10 @@ def _docx_with_body(tmp_path: Path, body: str) -> Path:
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "word/document.xml":
-                data = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                        f'<w:document {W} {WPS}><w:body>{body}</w:body></w:document>').encode()
+                data = (
+                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                    f"<w:document {W} {WPS}><w:body>{body}</w:body></w:document>"
+                ).encode()
             dst.writestr(info, data)
     return out
 

@@ -12,12 +12,16 @@ def seg(x0: float, top: float, text: str, width: float | None = None, h: float =
 def test_dates_on_the_right_are_attached_to_their_entry() -> None:
     segs = [
         seg(50, 106, "Experience"),
-        seg(50, 120, "Acme, Engineer"), seg(480, 120, "London", 80),
-        seg(55, 133, "• Built the billing service in Go and"), seg(480, 133, "2020 – 2023", 80),
+        seg(50, 120, "Acme, Engineer"),
+        seg(480, 120, "London", 80),
+        seg(55, 133, "• Built the billing service in Go and"),
+        seg(480, 133, "2020 – 2023", 80),
         seg(62, 146, "PostgreSQL"),
         seg(55, 159, "• Ran the on-call rota"),
-        seg(50, 185, "Widgets, Intern"), seg(480, 185, "Leeds", 80),
-        seg(55, 198, "• Wrote tests"), seg(480, 198, "2019", 80),
+        seg(50, 185, "Widgets, Intern"),
+        seg(480, 185, "Leeds", 80),
+        seg(55, 198, "• Wrote tests"),
+        seg(480, 198, "2019", 80),
     ]
     assert page_text(segs) == (
         "Experience\n"
@@ -30,7 +34,8 @@ def test_dates_on_the_right_are_attached_to_their_entry() -> None:
 def test_dates_on_the_left_stay_with_the_title_not_the_heading() -> None:
     segs = [
         seg(150, 100, "Education"),
-        seg(40, 116, "2014 – 2018", 70), seg(150, 116, "BSc Physics, Leeds"),
+        seg(40, 116, "2014 – 2018", 70),
+        seg(150, 116, "BSc Physics, Leeds"),
         seg(150, 129, "• First-class honours"),
         seg(150, 142, "• Dissertation on lasers"),
     ]
@@ -40,8 +45,11 @@ def test_dates_on_the_left_stay_with_the_title_not_the_heading() -> None:
 
 
 def test_a_table_is_read_row_by_row() -> None:
-    rows = [("2021", "2nd Place, GameDay", "Online"), ("2020", "Finalist, DEFCON", "Las Vegas"),
-            ("2018", "Finalist, DEFCON", "Las Vegas")]
+    rows = [
+        ("2021", "2nd Place, GameDay", "Online"),
+        ("2020", "Finalist, DEFCON", "Las Vegas"),
+        ("2018", "Finalist, DEFCON", "Las Vegas"),
+    ]
     segs = [seg(40, 106, "Awards")]
     for k, (year, title, place) in enumerate(rows):
         top = 120 + 13 * k
@@ -53,8 +61,19 @@ def test_a_table_is_read_row_by_row() -> None:
 
 def test_true_columns_are_read_one_after_the_other() -> None:
     left = ["SKILLS", "Python", "SQL", None, "LANGUAGES", "English", "German", None, "HOBBIES", "Chess"]
-    right = ["PROFILE", "I build data platforms and like it.", "Ten years of it.", None, None, "EXPERIENCE",
-             "Data Lead, Foo", "• Built a lakehouse", "• Hired six people", "Engineer, Bar", "• Pipelines"]
+    right = [
+        "PROFILE",
+        "I build data platforms and like it.",
+        "Ten years of it.",
+        None,
+        None,
+        "EXPERIENCE",
+        "Data Lead, Foo",
+        "• Built a lakehouse",
+        "• Hired six people",
+        "Engineer, Bar",
+        "• Pipelines",
+    ]
     segs = []
     for x, items, step in ((40, left, 14), (200, right, 13)):
         top = 100.0
@@ -67,7 +86,10 @@ def test_true_columns_are_read_one_after_the_other() -> None:
     text = page_text(segs)
     assert text.index("Chess") < text.index("PROFILE")
     assert "SKILLS\nPython\nSQL\n\nLANGUAGES\nEnglish\nGerman\n\nHOBBIES\nChess\n\nPROFILE\n" in text
-    assert "EXPERIENCE\nData Lead, Foo\n• Built a lakehouse\n• Hired six people\nEngineer, Bar\n• Pipelines" in text
+    assert (
+        "EXPERIENCE\nData Lead, Foo\n• Built a lakehouse\n• Hired six people\nEngineer, Bar\n• Pipelines"
+        in text
+    )
 
 
 def test_rows_join_close_segments_with_a_space_and_far_ones_with_a_tab() -> None:

@@ -15,24 +15,56 @@ RENDERCV = [
     "rendercv_John_Doe_ModerncvTheme_CV.pdf",
     "rendercv_John_Doe_Sb2novTheme_CV.pdf",
 ]
-RENDERCV_HEADINGS = ["Welcome to RenderCV", "Education", "Experience", "Projects", "Publications", "Selected Honors",
-                     "Skills", "Patents", "Invited Talks"]
+RENDERCV_HEADINGS = [
+    "Welcome to RenderCV",
+    "Education",
+    "Experience",
+    "Projects",
+    "Publications",
+    "Selected Honors",
+    "Skills",
+    "Patents",
+    "Invited Talks",
+]
 CASES = {
     "sb2nov_sourabh_bajaj_resume.pdf": (
         ["Education", "Experience", "Projects"],
-        ["TensorFlow", "Apache Beam", "Hadoop to Cassandra", "Amazon Redshift", "Georgia Institute of Technology"],
+        [
+            "TensorFlow",
+            "Apache Beam",
+            "Hadoop to Cassandra",
+            "Amazon Redshift",
+            "Georgia Institute of Technology",
+        ],
     ),
     "awesome-cv_examples_cv.pdf": (
-        ["Education", "Skills", "Experience", "Extracurricular Activity", "Honors & Awards", "Certificates",
-         "Presentation", "Writing", "Program Committees"],
-        ["Kubernetes", "Terraform", "ArgoCD", "Node.js, Python, JAVA, OCaml, LaTeX", "Site Reliability Engineer"],
+        [
+            "Education",
+            "Skills",
+            "Experience",
+            "Extracurricular Activity",
+            "Honors & Awards",
+            "Certificates",
+            "Presentation",
+            "Writing",
+            "Program Committees",
+        ],
+        [
+            "Kubernetes",
+            "Terraform",
+            "ArgoCD",
+            "Node.js, Python, JAVA, OCaml, LaTeX",
+            "Site Reliability Engineer",
+        ],
     ),
     "awesome-cv_examples_resume.pdf": (
         ["Summary", "Work Experience", "Honors & Awards", "Certificates", "Education"],
         ["Kubernetes", "Terraform", "AWS VPC Lattice", "Istio, Cilium, Kuma, Consul"],
     ),
-} | {name: (RENDERCV_HEADINGS, ["PyTorch, JAX, TensorFlow", "Kubernetes", "CUDA", "Princeton University"])
-     for name in RENDERCV}
+} | {
+    name: (RENDERCV_HEADINGS, ["PyTorch, JAX, TensorFlow", "Kubernetes", "CUDA", "Princeton University"])
+    for name in RENDERCV
+}
 
 BAD_CHARS = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\u00ad\u00a0\ufffd\x00-\x08\x0b-\x1f]|\\(cid:|  ")
 
@@ -84,18 +116,25 @@ def test_rendercv_entries_keep_their_lines_together(texts: dict[str, str], name:
 
 def test_rendercv_classic_entry_shape(texts: dict[str, str]) -> None:
     text = texts["rendercv_John_Doe_ClassicTheme_CV.pdf"]
-    assert ("Nexus AI, Co-Founder & CTO\tSan Francisco, CA\nJune 2023 – present\n2 years 10 months\n"
-            "• Built foundation model infrastructure serving 2M+ monthly API requests with 99.97%\nuptime\n") in text
+    assert (
+        "Nexus AI, Co-Founder & CTO\tSan Francisco, CA\nJune 2023 – present\n2 years 10 months\n"
+        "• Built foundation model infrastructure serving 2M+ monthly API requests with 99.97%\nuptime\n"
+    ) in text
 
 
 def test_rendercv_moderncv_dates_on_the_left(texts: dict[str, str]) -> None:
     text = texts["rendercv_John_Doe_ModerncvTheme_CV.pdf"]
-    assert "Education\nSept 2018 – May 2023 Princeton University, PhD in Computer Science – Princeton, NJ\n• Thesis" in text
+    assert (
+        "Education\nSept 2018 – May 2023 Princeton University, PhD in Computer Science – Princeton, NJ\n• Thesis"
+        in text
+    )
 
 
 def test_rendercv_sb2nov_two_row_headers(texts: dict[str, str]) -> None:
     text = texts["rendercv_John_Doe_Sb2novTheme_CV.pdf"]
-    assert "Princeton University\tPrinceton, NJ\nPhD in Computer Science\tSept 2018 – May 2023\n• Thesis" in text
+    assert (
+        "Princeton University\tPrinceton, NJ\nPhD in Computer Science\tSept 2018 – May 2023\n• Thesis" in text
+    )
 
 
 def test_awesome_cv_rows_and_icons(texts: dict[str, str]) -> None:
@@ -131,6 +170,8 @@ def test_two_column_sidebar_is_read_column_by_column() -> None:
     assert "SKILLS\nPython\nGo\nPostgreSQL\nTerraform\nKubernetes" in text
     assert "LANGUAGES\nEnglish\nFrench" in text
     assert text.index("French") < text.index("PROFILE")
-    assert ("• Runs the Kubernetes platform for 120 services across\nthree regions, with Terraform and Argo CD."
-            in text)
+    assert (
+        "• Runs the Kubernetes platform for 120 services across\nthree regions, with Terraform and Argo CD."
+        in text
+    )
     assert "EDUCATION\nBEng Software Engineering, University of Waterloo, 2016" in text

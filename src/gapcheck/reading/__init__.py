@@ -37,7 +37,6 @@ _FORMATS = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".txt": "txt",
-    ".text": "txt",
     ".md": "md",
     ".markdown": "md",
     ".html": "html",
@@ -71,8 +70,7 @@ def read_text(text: str, *, source: str = "<text>", limits: Limits | None = None
     limits = limits or DEFAULT_LIMITS
     if not isinstance(text, str):
         raise TypeError(f"read_text() needs a str, not {type(text).__name__}")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     text = normalise_newlines(text)
     if not text:
         raise ReadError("is empty", source=source)
@@ -108,7 +106,8 @@ def read_document(source: str | os.PathLike[str], *, limits: Limits | None = Non
         if not suffix:
             raise UnsupportedFormatError(f"has no file extension; gapcheck reads {_SUPPORTED}", source=label)
         raise UnsupportedFormatError(
-            f"unsupported file type '{suffix}'{_HINTS.get(suffix, '')}; gapcheck reads {_SUPPORTED}", source=label
+            f"unsupported file type '{suffix}'{_HINTS.get(suffix, '')}; gapcheck reads {_SUPPORTED}",
+            source=label,
         )
     if fmt in ("txt", "md"):
         data = _load(path, label, st, limits.max_text_bytes, "text files")
@@ -127,7 +126,8 @@ def _from_bytes(data: bytes, fmt: str, label: str, limits: Limits) -> Document:
         raise LimitExceededError("needs too much memory to read", source=label) from None
     except RecursionError:
         raise ReadError("is too deeply nested to read", source=label) from None
-    except Exception as exc:  # a reader's bug or a library's surprise must not escape as a traceback
+    # a reader's bug or a library's surprise must not escape as a traceback
+    except Exception as exc:  # noqa: BLE001
         raise ReadError(f"could not be read as {fmt.upper()} ({type(exc).__name__})", source=label) from None
 
 
@@ -194,8 +194,9 @@ def _read_stdin(limits: Limits) -> Document:
         else:
             data = stdin.read(cap + 1).encode("utf-8", "surrogateescape")
     except OSError as exc:
-        raise ReadError(f"standard input cannot be read ({exc.strerror or type(exc).__name__})",
-                        source=label) from None
+        raise ReadError(
+            f"standard input cannot be read ({exc.strerror or type(exc).__name__})", source=label
+        ) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise ReadError(f"standard input cannot be read ({type(exc).__name__})", source=label) from None
     kind = sniff(data)
@@ -252,7 +253,9 @@ def _parse(data: bytes, fmt: str, label: str, limits: Limits) -> Document:
         if kind == "encrypted-office":
             raise ReadError("is encrypted (password-protected); save an unprotected copy", source=label)
         if kind == "ole":
-            raise ReadError("is an old-style Word .doc file, not a .docx; save it as .docx or PDF", source=label)
+            raise ReadError(
+                "is an old-style Word .doc file, not a .docx; save it as .docx or PDF", source=label
+            )
         if kind not in ("docx", "zip"):
             raise _not_a("DOCX (Word) file", data, label)
         from gapcheck.reading.docx_reader import read_docx_bytes
@@ -291,6 +294,5 @@ def _html_text(data: bytes, label: str, limits: Limits, deadline: Deadline) -> t
                 warnings = (f"decoded as {declared} (declared by the page)",)
     if text is None:
         text, _encoding, warnings = decode_text(data, label)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     return html_to_text(text, deadline=deadline, source=label), warnings

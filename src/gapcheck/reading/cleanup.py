@@ -36,7 +36,10 @@ _MOJIBAKE_HINT = re.compile(
 )
 
 _SPACES = str.maketrans(
-    {c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
+    {
+        c: " "
+        for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    }
     | {c: None for c in "\u200b\u200c\u200d\u2060\ufeff"}
     | {c: "\n" for c in "\u2028\u2029\x0b\x0c\x85"}
 )
@@ -49,7 +52,9 @@ _LEADING_BULLET = re.compile(
     rf"^[ \t]*(?:[{_BULLETS}{_PUA}]+[ \t]*|[{_DASH_BULLETS}][ \t]+)(?=\S)", re.MULTILINE
 )
 # A bullet alone on its line, its text on the next line (a PDF that placed them apart).
-_BULLET_THEN_NEWLINE = re.compile(rf"^[ \t]*[{_BULLETS}{_DASH_BULLETS}{_PUA}]+[ \t]*\n(?=[ \t]*\w)", re.MULTILINE)
+_BULLET_THEN_NEWLINE = re.compile(
+    rf"^[ \t]*[{_BULLETS}{_DASH_BULLETS}{_PUA}]+[ \t]*\n(?=[ \t]*\w)", re.MULTILINE
+)
 _LONE_BULLET = re.compile(rf"^[ \t]*[{_BULLETS}{_DASH_BULLETS}{_PUA}]+[ \t]*$", re.MULTILINE)
 _PUA_ANY = re.compile(f"[{_PUA}]")
 _MULTI_SPACE = re.compile(r" {2,}")
@@ -80,9 +85,53 @@ def _fix_mojibake(text: str) -> tuple[str, bool]:
 _HYPHEN_PREFIXES = frozenset(
     # Only words that are rarely split by hyphenation themselves: "sub-", "re-", "in-", "pro-" ... are
     # break points of ordinary hyphenation ("sub-\nmissions"), so they are not here.
-    "self multi non cross well full part high low long short real open cloud data user client server "
-    "front back hands state event test time team cost risk fine large small top day year life work "
-    "problem decision customer market first one two three e".split()
+    [
+        "self",
+        "multi",
+        "non",
+        "cross",
+        "well",
+        "full",
+        "part",
+        "high",
+        "low",
+        "long",
+        "short",
+        "real",
+        "open",
+        "cloud",
+        "data",
+        "user",
+        "client",
+        "server",
+        "front",
+        "back",
+        "hands",
+        "state",
+        "event",
+        "test",
+        "time",
+        "team",
+        "cost",
+        "risk",
+        "fine",
+        "large",
+        "small",
+        "top",
+        "day",
+        "year",
+        "life",
+        "work",
+        "problem",
+        "decision",
+        "customer",
+        "market",
+        "first",
+        "one",
+        "two",
+        "three",
+        "e",
+    ]
 )
 _HYPHEN_WORDS = re.compile(r"((?:[^\W\d_]+-)*[^\W\d_]+)-\n([^\W\d_]+(?:-[^\W\d_]+)*)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

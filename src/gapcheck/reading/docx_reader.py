@@ -28,14 +28,39 @@ from gapcheck.reading.limits import Deadline, Limits, human_size, short_detail
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
-_T, _TAB, _PTAB, _BR, _CR, _NBH, _SYM = (W + t for t in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym"))
+_T, _TAB, _PTAB, _BR, _CR, _NBH, _SYM = (
+    W + t for t in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym")
+)
 _TXBX = W + "txbxContent"
 _SKIP_IN_RUNS = frozenset(
-    {W + "delText", W + "instrText", W + "rPr", W + "pPr", W + "delInstrText", W + "del", MC + "Fallback",
-     _TXBX, W + "footnoteReference", W + "commentReference", W + "fldData"}
+    {
+        W + "delText",
+        W + "instrText",
+        W + "rPr",
+        W + "pPr",
+        W + "delInstrText",
+        W + "del",
+        MC + "Fallback",
+        _TXBX,
+        W + "footnoteReference",
+        W + "commentReference",
+        W + "fldData",
+    }
 )
-_CONTAINERS = frozenset({_SDT_CONTENT, W + "customXml", W + "ins", W + "smartTag", W + "moveTo", MC + "Choice",
-                         MC + "AlternateContent", W + "body", W + "hdr", W + "ftr"})
+_CONTAINERS = frozenset(
+    {
+        _SDT_CONTENT,
+        W + "customXml",
+        W + "ins",
+        W + "smartTag",
+        W + "moveTo",
+        MC + "Choice",
+        MC + "AlternateContent",
+        W + "body",
+        W + "hdr",
+        W + "ftr",
+    }
+)
 _CHUNK = 1 << 16
 
 
@@ -44,8 +69,9 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ReadError("is not a valid DOCX (Word) file (it is not a zip archive, or the zip is damaged)",
-                        source=source) from None
+        raise ReadError(
+            "is not a valid DOCX (Word) file (it is not a zip archive, or the zip is damaged)", source=source
+        ) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_zip_members:
@@ -54,8 +80,9 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
             )
         names = {i.filename for i in infos}
         if "word/document.xml" not in names:
-            raise ReadError("is a zip archive but not a Word document (it has no word/document.xml)",
-                            source=source)
+            raise ReadError(
+                "is a zip archive but not a Word document (it has no word/document.xml)", source=source
+            )
         cap = limits.max_decompressed_bytes
         declared = sum(i.file_size for i in infos)
         if declared > cap:
@@ -83,11 +110,19 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
                         deadline.check()
         except ReadError:
             raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
-                ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            RuntimeError,
+            NotImplementedError,
+            ValueError,
+        ) as exc:
             # zipfile stops at the declared size and then fails the CRC check when a header lies
-            raise ReadError(f"is a damaged zip archive, not a readable DOCX ({short_detail(exc)})",
-                            source=source) from None
+            raise ReadError(
+                f"is a damaged zip archive, not a readable DOCX ({short_detail(exc)})", source=source
+            ) from None
 
 
 def _sym(el: Any) -> str:
@@ -252,7 +287,9 @@ def read_docx_bytes(data: bytes, source: str, limits: Limits, deadline: Deadline
         raise LimitExceededError("needs too much memory to read", source=source) from None
     except RecursionError:
         raise ReadError("is damaged or too deeply nested to read as a Word document", source=source) from None
-    except Exception as exc:  # lxml XMLSyntaxError, python-docx internals ...
-        raise ReadError(f"is not a valid Word document or is damaged ({type(exc).__name__})",
-                        source=source) from None
+    # lxml XMLSyntaxError, python-docx internals ...
+    except Exception as exc:  # noqa: BLE001
+        raise ReadError(
+            f"is not a valid Word document or is damaged ({type(exc).__name__})", source=source
+        ) from None
     return "\n".join(lines)

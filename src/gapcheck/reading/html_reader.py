@@ -19,18 +19,97 @@ from gapcheck.errors import ReadError
 from gapcheck.reading.limits import Deadline
 
 _SKIP = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object", "embed",
-     "canvas", "select", "datalist", "audio", "video", "map", "button"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "select",
+        "datalist",
+        "audio",
+        "video",
+        "map",
+        "button",
+    }
 )
 _VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-     "wbr", "keygen", "frame", "basefont", "isindex"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "frame",
+        "basefont",
+        "isindex",
+    }
 )
-_PARA = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl",
-                   "section", "article", "header", "footer", "main", "aside", "nav", "form", "fieldset",
-                   "figure", "details", "address", "hgroup"})
-_BLOCK = _PARA | frozenset({"div", "li", "dt", "dd", "tr", "caption", "figcaption", "summary", "legend",
-                            "body", "html", "center", "option", "label"})
+_PARA = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "form",
+        "fieldset",
+        "figure",
+        "details",
+        "address",
+        "hgroup",
+    }
+)
+_BLOCK = _PARA | frozenset(
+    {
+        "div",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "caption",
+        "figcaption",
+        "summary",
+        "legend",
+        "body",
+        "html",
+        "center",
+        "option",
+        "label",
+    }
+)
 _CELL = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"[ \t\n\r\f]+")
@@ -85,10 +164,13 @@ class _TextExtractor(HTMLParser):
         self._tick()
         if tag == "body" and self.open_count.get("head"):
             self._pop_to("head")
-        if tag in ("p", "li", "dt", "dd", "tr", "td", "th", "option") and self.open_count.get(tag):
+        if (
+            tag in ("p", "li", "dt", "dd", "tr", "td", "th", "option")
+            and self.stack
+            and self.stack[-1][0] == tag
+        ):
             # <li>a<li>b: the second closes the first (enough of HTML's implied end tags for text)
-            if self.stack and self.stack[-1][0] == tag:
-                self._pop_to(tag)
+            self._pop_to(tag)
         if tag in _VOID:
             if tag == "br" and not self.hidden_depth:
                 self.parts.append("\n")  # a hard line break, kept even next to block breaks

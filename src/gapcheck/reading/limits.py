@@ -47,13 +47,21 @@ class Limits:
     max_chars: int = 1_000_000
 
     def __post_init__(self) -> None:
-        for name in ("max_file_bytes", "max_text_bytes", "max_pdf_pages", "max_decompressed_bytes",
-                     "max_zip_members", "max_chars"):
+        for name in (
+            "max_file_bytes",
+            "max_text_bytes",
+            "max_pdf_pages",
+            "max_decompressed_bytes",
+            "max_zip_members",
+            "max_chars",
+        ):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ValueError(f"Limits.{name} must be a positive integer, not {value!r}")
         if not (isinstance(self.max_parse_seconds, int | float) and self.max_parse_seconds > 0):
-            raise ValueError(f"Limits.max_parse_seconds must be a positive number, not {self.max_parse_seconds!r}")
+            raise ValueError(
+                f"Limits.max_parse_seconds must be a positive number, not {self.max_parse_seconds!r}"
+            )
 
 
 DEFAULT_LIMITS = Limits()

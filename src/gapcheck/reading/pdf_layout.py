@@ -26,6 +26,7 @@ module orders the segments itself with a recursive cut of the page into regions:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 MAX_DEPTH = 40
@@ -69,7 +70,7 @@ class Line:
     def text(self) -> str:
         segs = sorted(self.segs, key=lambda s: s.x0)
         out = [segs[0].text.strip()]
-        for prev, cur in zip(segs, segs[1:], strict=False):
+        for prev, cur in pairwise(segs):
             gap = cur.x0 - prev.x1
             height = min(prev.h, cur.h)
             out.append("\t" if gap >= TAB_GAP * height else " ")

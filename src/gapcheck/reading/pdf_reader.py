@@ -38,10 +38,13 @@ _BULLET_PLACEHOLDER = "\ue000"
 _CID = re.compile(r"\(cid:\d+\)")
 _TICK_EVERY = 256
 
-_stream_cap: contextvars.ContextVar[int | None] = contextvars.ContextVar("gapcheck_pdf_stream_cap", default=None)
+_stream_cap: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "gapcheck_pdf_stream_cap", default=None
+)
 # Streams that failed to decompress during the current read (pdfminer silently replaces them with nothing).
-_stream_errors: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("gapcheck_pdf_stream_errors",
-                                                                                  default=None)
+_stream_errors: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "gapcheck_pdf_stream_errors", default=None
+)
 _patched = False
 
 
@@ -206,7 +209,9 @@ def _segments(layout: Any, height: float, stats: _PageStats) -> list[Seg]:
     return segs
 
 
-def read_pdf_bytes(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tuple[str, tuple[str, ...]]:
+def read_pdf_bytes(
+    data: bytes, source: str, limits: Limits, deadline: Deadline
+) -> tuple[str, tuple[str, ...]]:
     """Extract a PDF's text in reading order (not yet cleaned). Raises :class:`ReadError` subclasses."""
     head = data[:1024]
     if b"%PDF-" not in head:
@@ -232,7 +237,8 @@ def read_pdf_bytes(data: bytes, source: str, limits: Limits, deadline: Deadline)
         raise LimitExceededError("needs too much memory to read", source=source) from None
     except RecursionError:
         raise ReadError("is damaged or too deeply nested to read as a PDF", source=source) from None
-    except Exception as exc:  # pdfminer raises many types (PSException, KeyError, TypeError, ...)
+    # pdfminer raises many types (PSException, KeyError, TypeError, ...)
+    except Exception as exc:  # noqa: BLE001
         raise _pdf_error(exc, source) from None
     finally:
         _stream_cap.reset(token)
@@ -254,7 +260,7 @@ def _page_count(doc: Any) -> int | None:
         pages = resolve1(doc.catalog.get("Pages"))
         count = resolve1(pages.get("Count"))
         return int(count) if isinstance(count, int | float) else None
-    except Exception:
+    except Exception:  # noqa: BLE001
         return None
 
 
@@ -271,13 +277,16 @@ def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tu
         pass  # the owner forbade copying; it is the user's own document, so we read it anyway
     declared = _page_count(doc)
     n = limits.max_pdf_pages
-    too_many = f"has more than {n} page{'s' if n != 1 else ''} (the limit); is it really a CV or a job advert?"
+    too_many = (
+        f"has more than {n} page{'s' if n != 1 else ''} (the limit); is it really a CV or a job advert?"
+    )
     if declared is not None and declared > limits.max_pdf_pages:
         raise LimitExceededError(too_many, source=source)
     deadline.check()
 
-    laparams = LAParams(line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5,
-                        boxes_flow=None, all_texts=True)
+    laparams = LAParams(
+        line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None, all_texts=True
+    )
     rsrcmgr = PDFResourceManager(caching=True)
     device = _make_device(rsrcmgr, laparams, deadline)
     interpreter = PDFPageInterpreter(rsrcmgr, device)
@@ -291,8 +300,7 @@ def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tu
         deadline.check()
         interpreter.process_page(page)
         layout = device.get_result()
-        x0, y0, x1, y1 = layout.bbox
-        segs = _segments(layout, y1, stats)
+        segs = _segments(layout, layout.bbox[3], stats)
         deadline.check()
         pages.append(page_text(segs))
     if n_pages == 0:

@@ -36,9 +36,30 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Single-byte code pages that charset-normalizer often picks for short Western European text, where
 # cp1252 (Windows' default, a superset of Latin-1's printable characters) is usually the truth.
 _WESTERN = {
-    "cp1252", "windows_1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250", "windows_1250", "iso8859_2",
-    "cp1257", "iso8859_4", "iso8859_9", "cp1254", "iso8859_13", "iso8859_16", "mac_roman", "mac_latin2",
-    "cp850", "cp437", "cp858", "iso8859_3", "iso8859_10", "iso8859_14", "hp_roman8", "cp1258",
+    "cp1252",
+    "windows_1252",
+    "latin_1",
+    "iso8859_1",
+    "iso8859_15",
+    "cp1250",
+    "windows_1250",
+    "iso8859_2",
+    "cp1257",
+    "iso8859_4",
+    "iso8859_9",
+    "cp1254",
+    "iso8859_13",
+    "iso8859_16",
+    "mac_roman",
+    "mac_latin2",
+    "cp850",
+    "cp437",
+    "cp858",
+    "iso8859_3",
+    "iso8859_10",
+    "iso8859_14",
+    "hp_roman8",
+    "cp1258",
 }
 _COMMON_SYMBOLS = set("“”‘’‚„–—…•€£¥©®™°·«»×÷§¶±€¢¿¡")
 
@@ -53,7 +74,9 @@ def normalise_newlines(text: str) -> str:
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    sample = text if len(text) <= 4 * _SAMPLE else text[:_SAMPLE] + text[len(text) // 2 : len(text) // 2 + _SAMPLE]
+    sample = (
+        text if len(text) <= 4 * _SAMPLE else text[:_SAMPLE] + text[len(text) // 2 : len(text) // 2 + _SAMPLE]
+    )
     return len(_BAD_CHARS.findall(sample)) > _MAX_BAD_FRACTION * len(sample)
 
 
@@ -153,8 +176,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str, tuple[str, ...]]:
                 except UnicodeDecodeError:
                     text = data.decode(enc, errors="replace")
                     warnings.append(f"replaced bytes that are not valid {enc} with U+FFFD")
-                if text.startswith("\ufeff"):
-                    text = text[1:]
+                text = text.removeprefix("\ufeff")
                 break
     if text is None and data.count(0) > len(data) // 8:
         text = _utf16_without_bom(data)
@@ -174,7 +196,9 @@ def decode_text(data: bytes, source: str) -> tuple[str, str, tuple[str, ...]]:
                 # No encoding fits the data well: keep what is UTF-8 and let the binary check decide.
                 text = data.decode("utf-8", errors="replace")
                 encoding = "utf-8 (with invalid bytes replaced)"
-                warnings.append("no text encoding fits the data; replaced bytes that are not valid UTF-8 with U+FFFD")
+                warnings.append(
+                    "no text encoding fits the data; replaced bytes that are not valid UTF-8 with U+FFFD"
+                )
             else:
                 text, encoding = detected
     if encoding not in ("utf-8", "utf-8-sig", "utf-8 (with invalid bytes replaced)"):
