@@ -626,8 +626,23 @@ The 50 MB text file is not committed; the tests create it in a temporary directo
 """
 
 
+IMAGE_8X8 = bytes((x * 32 + y * 4) % 256 for y in range(8) for x in range(8))
+IMAGE_XOBJECT = (
+    b"/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8",
+    IMAGE_8X8,
+)
+
+
 def good_docs() -> dict[str, bytes]:
     return {
+        "mostly_scanned.pdf": simple_pdf(
+            [
+                b"q 400 0 0 500 100 150 cm /Im1 Do Q\n"
+                + text_ops([(72, 720, "Scanned CV, page 1", 12, False)])
+            ],
+            extra_resources=b"/XObject << /Im1 3 0 R >>",
+            extra_objects=[IMAGE_XOBJECT],
+        ),
         "sample_cv.pdf": sample_cv_pdf(),
         "two_column_cv.pdf": two_column_pdf(),
         "sample_cv.docx": python_docx(sample_cv_docx),

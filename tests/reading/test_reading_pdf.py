@@ -175,3 +175,9 @@ def test_two_column_sidebar_is_read_column_by_column() -> None:
         in text
     )
     assert "EDUCATION\nBEng Software Engineering, University of Waterloo, 2016" in text
+
+
+def test_mostly_scanned_pdf_reads_with_a_warning() -> None:
+    doc = read_document(DOCS / "mostly_scanned.pdf")
+    assert doc.text == "Scanned CV, page 1"
+    assert any("scanned" in w for w in doc.warnings)

@@ -332,4 +332,6 @@ def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tu
         )
     if stats.cid_chars:
         warnings.append(f"dropped {stats.cid_chars} glyph(s) with no Unicode mapping")
+    if stats.images and stats.visible < 100 * n_pages:
+        warnings.append("has images and very little text; parts of it may be scanned (run OCR on them)")
     return "\n\n".join(p for p in pages if p), tuple(warnings)
