@@ -145,7 +145,8 @@ class Builder:
                 name = row["preferredLabel"].strip()
                 sid = f"esco:{uid}"
                 self.add_skill(sid, name, "soft" if soft else "hard", tech=tech, source="esco",
-                               uri=row["conceptUri"])
+                               uri=row["conceptUri"],
+                               competence=row["skillType_derived"] in ("skill/competence", "mixed"))
                 single = len(self.key(name).split()) == 1
                 if not (single and self.logprob.get(name.lower(), -99.0) > COMMON_PREFERRED_LOGPROB):
                     self.add_alias(sid, name, self.P_PREFERRED)
@@ -175,7 +176,8 @@ class Builder:
         for v in VENDORS:
             if low.startswith(v + " ") and len(name) > len(v) + 1:
                 rest = name[len(v) + 1:]
-                if not (len(rest.split()) == 1 and self.is_common_word(rest)):
+                # "Informatica Big Data" -> not "Big Data": a remainder of ordinary words names nothing.
+                if not all(self.is_common_word(w) for w in rest.split()):
                     out.append(rest)
                 break
         if low.endswith(" software"):
@@ -411,10 +413,18 @@ def build_skills(out: Path) -> dict:
         if len(toks) == 1 and sk["kind"] == "hard" and toks[0].isalpha() and not toks[0].endswith("s") \
                 and k not in ambiguous and len(toks[0]) >= 4 and k + "s" not in chosen:
             lower.setdefault(k + "s", i)
-        # Lemma keys: multi-word phrases and curated soft words, so "managed projects" finds "manage
-        # projects" and "mentored" finds "mentoring". One-word hard skills are matched literally only:
-        # lemmatising them conflates "accounting" with "account".
-        if k not in ambiguous and (len(toks) > 1 or (sk["kind"] == "soft" and prio == b.P_CURATED)):
+        # Lemma keys: ESCO's skill phrases (verb phrases: "managed projects" finds "manage projects") and
+        # soft skills, so "mentored" finds "mentoring". Names of things (technologies, knowledge areas,
+        # products) are matched literally, plus a plural: lemmatising them conflates "accounting" with
+        # "account", "software engineering" with the job title "software engineer", "as" with "a".
+        if len(toks) > 1 and toks[-1].isalpha() and not toks[-1].endswith("s") and sk["kind"] == "hard" \
+                and not sk.get("competence") and k not in ambiguous:
+            plural = " ".join(toks[:-1] + [toks[-1] + "s"])
+            if plural not in chosen:
+                lower.setdefault(plural, i)
+        lemma_ok = sk["kind"] == "soft" or (sk["source"] == "esco" and sk.get("competence")
+                                             and prio != b.P_CURATED)
+        if k not in ambiguous and lemma_ok and (len(toks) > 1 or sk["kind"] == "soft"):
             lk = " ".join(lemma(t) for t in toks)
             if lk not in chosen and lk not in b.blocked:
                 lemma_keys.setdefault(lk, i)

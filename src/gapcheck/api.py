@@ -75,13 +75,13 @@ def analyze(cv, advert, *, extractor=None) -> Report:
     cv_src, ad_src = _as_document(cv), _as_document(advert)
     cv_doc = analyse_document(cv_src, "cv", extractor=extractor)
     ad_doc = analyse_document(ad_src, "advert", extractor=extractor)
-    return compare_documents(cv_doc, ad_doc)
+    return compare_documents(cv_doc, ad_doc, extractor=extractor)
 
 
-def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument) -> Report:
+def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, extractor=None) -> Report:
     """Build the report from two analysed documents (the CV analysed once can be reused)."""
     from gapcheck.gaps.actions import top_actions
-    from gapcheck.gaps.analysis import advert_requirement_mentions, compare
+    from gapcheck.gaps.analysis import compare
     from gapcheck.gaps.relations import load_relations
     from gapcheck.scoring.coverage import score
 
@@ -92,9 +92,9 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument) -> Rep
         i = text.find(title)
         if i >= 0:
             title_span = (i, i + len(title))
-    headed_other = {m.start for m in ad_doc.mentions
-                    if m.section == "other" and _section_of(ad_doc.sections, m.start).heading is not None}
-    ad_mentions = advert_requirement_mentions(ad_doc.mentions, headed_other)
+    from gapcheck.extraction import load_extractor
+
+    ad_mentions = (extractor or load_extractor()).requirement_mentions(text, ad_doc.mentions, ad_doc.sections)
     levels = {(m.start, m.end): requirement_level(text, m.start, m.end, m.section) for m in ad_mentions}
     cv_skills, advert_skills, matched, gaps = compare(
         cv_doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span)
@@ -105,17 +105,6 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument) -> Rep
     )
     report.actions = top_actions(report)
     return report
-
-
-def _section_of(sections: list[Section], offset: int) -> Section:
-    lo, hi = 0, len(sections) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sections[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return sections[lo]
 
 
 def extract_skills(src, *, doc_type: str = "cv", extractor=None) -> list[Mention]:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from gapcheck.extraction.compiled import CompiledSkills, load_compiled
 from gapcheck.extraction.mention import Mention
+
+#: A skill named as part of a role ("Java Developer", "DevOps Engineer") repeats what the requirements
+#: say; such mentions are dropped when the skill is named elsewhere.
+_ROLE_AFTER = re.compile(
+    r"[\s/-]*(?:\(\s*\w+\s*\)\s*)?(?:senior\s+|lead\s+)?(?:developers?|engineers?|programmers?|architects?|consultants?|"
+    r"specialists?|designers?|administrators?|admins?|analysts?|testers?|devs?|scientists?|experts?|"
+    r"practitioners?|leads?|managers?|positions?|roles?|team|teams|practice|group|department)\b",
+    re.IGNORECASE,
+)
 
 #: Texts longer than this are cut before tokenising (spaCy's own max_length is 1,000,000 characters).
 MAX_CHARS = 2_000_000
@@ -48,10 +58,84 @@ class SkillExtractor:
         """Mentions in one text, in order; ``text[m.start:m.end] == m.text`` for each."""
         return self._mentions(self.nlp(text[:MAX_CHARS]))
 
-    def extract_texts(self, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[list[Mention]]:
-        """Mentions for each text of a stream, in order (uses ``nlp.pipe``)."""
-        for doc in self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size):
-            yield self._mentions(doc)
+    def extract_texts(self, texts: Iterable[str], *, batch_size: int = 32,
+                      doc_type: str | None = None, requirements_only: bool = False) -> Iterator[list[Mention]]:
+        """Mentions for each text of a stream, in order (uses ``nlp.pipe``).
+
+        Args:
+            texts: the documents' texts.
+            batch_size: texts per ``nlp.pipe`` batch.
+            doc_type: ``"cv"`` or ``"advert"`` to give each mention its section; None leaves
+                sections as ``other`` (and skips sectioning).
+            requirements_only: for adverts, drop mentions in sections that hold no requirements
+                (company blurb, benefits, how to apply): what gap analysis uses.
+        """
+        if doc_type is None:
+            for doc in self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size):
+                yield self._mentions(doc)
+            return
+        from gapcheck.sectioning import split_sections
+
+        pending: list[str] = []
+
+        def run(batch: list[str]):
+            for text, doc in zip(batch, self.nlp.pipe((t[:MAX_CHARS] for t in batch), batch_size=batch_size)):
+                sections = split_sections(text, doc_type=doc_type)  # type: ignore[arg-type]
+                yield self._sectioned(self._mentions(doc), sections, requirements_only, text)
+
+        for t in texts:
+            pending.append(t)
+            if len(pending) >= batch_size:
+                yield from run(pending)
+                pending = []
+        if pending:
+            yield from run(pending)
+
+    def _sectioned(self, mentions: list[Mention], sections, requirements_only: bool,
+                   text: str = "") -> list[Mention]:
+        from dataclasses import replace
+
+        out, k = [], 0
+        for m in mentions:  # mentions and sections are both in text order
+            while k + 1 < len(sections) and sections[k + 1].start <= m.start:
+                k += 1
+            out.append(replace(m, section=sections[k].name))
+        if requirements_only:
+            out = self.requirement_mentions(text, out, sections)
+        return out
+
+    def requirement_mentions(self, text: str, mentions: list[Mention], sections) -> list[Mention]:
+        """The advert mentions that state requirements (what gap analysis compares).
+
+        Dropped: mentions in sections that hold no requirements (company blurb, benefits, how to apply);
+        mentions of non-technology skills in sentences in the company's voice ("we are a leader in
+        financial services"); and mentions in the job-title line of skills the body names again (the
+        body's mentions carry the requirement, the title only repeats it).
+        """
+        from gapcheck.sectioning import company_voice_spans, holds_requirements
+
+        skills, index = self.compiled.skills, self._index
+        voice = company_voice_spans(text)
+        kept, k, v = [], 0, 0
+        for m in mentions:
+            while k + 1 < len(sections) and sections[k + 1].start <= m.start:
+                k += 1
+            if not holds_requirements(sections[k]):
+                continue
+            while v < len(voice) and voice[v][1] <= m.start:
+                v += 1
+            if v < len(voice) and voice[v][0] <= m.start and not skills[index[m.skill_id]].tech:
+                continue
+            kept.append(m)
+        first_nl = text.find("\n")
+        title_end = first_nl if first_nl >= 0 else len(text)
+
+        def role_like(m: Mention) -> bool:
+            return m.start < title_end or bool(_ROLE_AFTER.match(text, m.end))
+
+        role = [role_like(m) for m in kept]
+        body_ids = {m.skill_id for m, r in zip(kept, role) if not r}
+        return [m for m, r in zip(kept, role) if not r or m.skill_id not in body_ids]
 
 
 @lru_cache(maxsize=2)

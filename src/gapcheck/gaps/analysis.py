@@ -15,9 +15,6 @@ from gapcheck.extraction.mention import Mention
 from gapcheck.gaps.relations import Relations
 from gapcheck.reporting.model import MentionRef, SkillItem
 
-#: Advert sections whose skills are not requirements: company blurbs, benefits, how-to-apply text.
-NON_REQUIREMENT_SECTIONS = frozenset({"about", "benefits"})
-
 #: Weight of a gap by where the advert asks for it (the requirements list says most).
 SECTION_WEIGHT = {"requirements": 1.0, "preferred": 1.0, "responsibilities": 0.85}
 OTHER_SECTION_WEIGHT = 0.7
@@ -37,16 +34,6 @@ def group_mentions(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
 
 def refs(mentions: Iterable[Mention]) -> list[MentionRef]:
     return [MentionRef(m.text, m.section, m.start, m.end) for m in mentions]
-
-
-def advert_requirement_mentions(mentions: list[Mention], headed_other: set[int]) -> list[Mention]:
-    """The advert mentions that can be requirements.
-
-    Mentions in ``about`` and ``benefits`` sections are dropped, and so are those in titled ``other``
-    sections (how to apply, equal opportunity ...); ``headed_other`` holds their start offsets.
-    """
-    return [m for m in mentions
-            if m.section not in NON_REQUIREMENT_SECTIONS and not (m.section == "other" and m.start in headed_other)]
 
 
 def skill_level(ms: list[Mention], levels: dict[tuple[int, int], str]) -> str:
@@ -89,8 +76,8 @@ def compare(
 
     Args:
         cv_mentions: every skill mention in the CV.
-        advert_mentions: the advert mentions that can be requirements (see
-            :func:`advert_requirement_mentions`).
+        advert_mentions: the advert mentions that state requirements (see
+            :meth:`gapcheck.extraction.SkillExtractor.requirement_mentions`).
         levels: ``(start, end) -> "required" | "preferred"`` for each advert mention.
         relations: skill relations, to accept a narrower CV skill for a broader advert one.
         title_span: offsets of the advert's job title in its text, if known.

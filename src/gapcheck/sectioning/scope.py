@@ -1,0 +1,54 @@
+"""Which parts of an advert can hold requirements.
+
+Company blurbs (``about``), ``benefits`` and titled ``other`` sections (how to apply, equal opportunity,
+additional information) state no requirements: "we use Slack", "access to training", "flexible working".
+The untitled lead (job title, intro) and everything else can.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gapcheck.sectioning.splitter import Section
+
+#: Advert sections whose skills are never requirements.
+NON_REQUIREMENT_SECTIONS = frozenset({"about", "benefits"})
+
+
+def holds_requirements(section: Section) -> bool:
+    """True if skills mentioned in this advert section can be requirements."""
+    if section.name in NON_REQUIREMENT_SECTIONS:
+        return False
+    return not (section.name == "other" and section.heading is not None)
+
+
+# A sentence in the company's voice: "we", "our", "<ORGANIZATION> is a leader in ..." ...
+_COMPANY_VOICE = re.compile(
+    r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us)\b|"
+    r"^\W*(?:<ORGANIZATION>|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
+    r"(?:is|are|was|has|have|provides|offers|helps|builds|develops|operates|serves|specialises|specializes|"
+    r"was founded|has been)\b",
+    re.IGNORECASE,
+)
+# ... unless it speaks of the applicant or the job's needs.
+_APPLICANT_VOICE = re.compile(
+    r"\b(?:you|your|you'll|you’ll|you're|you’re|yourself|candidates?|applicants?|experience|experienced|"
+    r"knowledge|skills?|abilit(?:y|ies)|able|proficien\w*|familiar\w*|degree|must|required|requirements?|"
+    r"qualifications?|looking for|seeking|searching for|join|hiring|need|needs|will be|would be)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
+
+
+def company_voice_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of sentences that describe the employer rather than the job or the applicant
+    ("We are a global leader in financial services", "Acme was founded in 2014 in the FinTech industry").
+
+    Domain words in them ("financial services", "healthcare", "innovative") are not requirements.
+    """
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s = m.group()
+        if _COMPANY_VOICE.search(s) and not _APPLICANT_VOICE.search(s):
+            out.append(m.span())
+    return out
