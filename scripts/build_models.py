@@ -267,8 +267,11 @@ class Builder:
             sk = self.skills[sid]
             sk["kind"] = row["kind"]
             sk["curated"] = True
-            if row["kind"] == "hard" and row.get("tech", True):
+            if row["kind"] == "hard" and row.get("tech", True) and not row.get("domain"):
                 sk["tech"] = True
+            if row.get("domain"):
+                sk["domain"] = True
+                sk["tech"] = False
             if row.get("display"):
                 sk["name"] = row["display"]
             elif not sid.startswith("esco:"):
@@ -397,7 +400,7 @@ def build_skills(out: Path) -> dict:
     for sid in used_ids:
         s = b.skills[sid]
         skills.append({"id": sid, "name": s["name"], "kind": s["kind"], "tech": bool(s["tech"]),
-                       "source": s["source"]})
+                       "domain": bool(s.get("domain")), "source": s["source"]})
 
     lower: dict[str, int] = {}
     lemma_keys: dict[str, int] = {}
@@ -487,7 +490,7 @@ def build_skills(out: Path) -> dict:
         "lemmas": small_lemmas,
     }
     # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
-    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech")}
+    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain")}
     (out / "skills.json").write_text(json.dumps({"format": FORMAT_VERSION, "columns": columns},
                                                 ensure_ascii=False), encoding="utf-8")
     # For people and tests, not loaded at run time: every skill with its aliases.

@@ -18,6 +18,17 @@ _ROLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_ASK_BEFORE = re.compile(r"(?:experience|background|knowledge|expertise|understanding|familiarity|work(?:ed|ing)?)"
+                         r"\s+(?:in|of|with|within)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ASK_AFTER = re.compile(r"^[\s-]*(?:industry\s+|sector\s+)?(?:experience|background|knowledge|expertise)",
+                        re.IGNORECASE)
+
+
+def _asks_for(text: str, start: int, end: int) -> bool:
+    """True if the words around a mention ask for it ("experience in retail", "banking experience")."""
+    return bool(_ASK_BEFORE.search(text[max(0, start - 60):start]) or _ASK_AFTER.match(text[end:end + 40]))
+
+
 #: Texts longer than this are cut before tokenising (spaCy's own max_length is 1,000,000 characters).
 MAX_CHARS = 2_000_000
 
@@ -124,8 +135,12 @@ class SkillExtractor:
                 continue
             while v < len(voice) and voice[v][1] <= m.start:
                 v += 1
-            if v < len(voice) and voice[v][0] <= m.start and not skills[index[m.skill_id]].tech:
+            rec = skills[index[m.skill_id]]
+            if v < len(voice) and voice[v][0] <= m.start and not rec.tech:
                 continue
+            if rec.domain and sections[k].name not in ("requirements", "preferred") \
+                    and not _asks_for(text, m.start, m.end):
+                continue  # "a leader in financial services" is no requirement; "banking experience" is
             kept.append(m)
         first_nl = text.find("\n")
         title_end = first_nl if first_nl >= 0 else len(text)
