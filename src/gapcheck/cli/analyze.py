@@ -1,0 +1,55 @@
+"""``gapcheck CV ADVERT`` (``gapcheck analyze``): one CV against one advert."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from gapcheck.cli import app
+from gapcheck.cli.options import HELP_OUTPUT, emit
+from gapcheck.errors import GapcheckError
+
+HELP_CV = "Your CV: PDF, DOCX, TXT, Markdown or HTML; - reads standard input."
+HELP_ADVERT = "The job advert: PDF, DOCX, TXT, Markdown or HTML (a saved job page); - reads standard input."
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    md = "md"
+
+
+@app.command("analyze")
+def analyze_cmd(
+    cv: Annotated[str, typer.Argument(help=HELP_CV, show_default=False, metavar="CV")],
+    advert: Annotated[str, typer.Argument(help=HELP_ADVERT, show_default=False, metavar="ADVERT")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=HELP_OUTPUT)] = None,
+) -> None:
+    """Analyse a CV against one job advert (the default command: `gapcheck CV ADVERT`).
+
+    Example: gapcheck cv.pdf advert.txt --format json
+    """
+    if cv == "-" and advert == "-":
+        raise GapcheckError("only one of CV and ADVERT can be read from standard input", source="-")
+    from gapcheck.api import analyze
+
+    report = analyze(cv, advert)
+    if fmt is ReportFormat.json:
+        emit(report.to_json(), output)
+    elif fmt in (ReportFormat.markdown, ReportFormat.md):
+        emit(report.to_markdown(), output)
+    else:
+        from gapcheck.reporting.terminal import render_terminal
+
+        if output is None:
+            render_terminal(report)
+        else:
+            with open(output, "w", encoding="utf-8") as f:
+                render_terminal(report, file=f, width=120)
+
+
