@@ -103,6 +103,7 @@ class Builder:
         self.blocked_for: set[tuple[str, str]] = set()
         self.name_index: dict[str, list[str]] = defaultdict(list)  # key of name or derived name -> ids
         self.stats: dict[str, int] = defaultdict(int)
+        self.english: set[str] = set()
 
     def key(self, text: str) -> str:
         return " ".join(phrase_key_tokens([t.text for t in self.tok(text)]))
@@ -121,6 +122,11 @@ class Builder:
         old = self.aliases[k].get(sid)
         if old is None or old[0] < prio:
             self.aliases[k][sid] = (prio, text)
+
+    def is_english_word(self, text: str) -> bool:
+        """In the English lemma table (as a form or a lemma) or common: an ordinary word."""
+        low = text.lower()
+        return low in self.english or self.is_common_word(low)
 
     def is_common_word(self, text: str) -> bool:
         return self.logprob.get(text.lower(), -99.0) > COMMON_WORD_LOGPROB
@@ -160,8 +166,10 @@ class Builder:
                     alt = alt.strip()
                     if not alt:
                         continue
-                    if len(self.key(alt).split()) == 1 and self.is_common_word(alt):
-                        self.stats["esco_alt_common_word_dropped"] += 1
+                    if len(self.key(alt).split()) == 1 and (self.is_common_word(alt) or alt.islower()):
+                        # One lower-case word ("transformer" for security panels, "financials" for
+                        # economics) is too loose an alternative label; acronyms and names stay (CCTV, SSIS).
+                        self.stats["esco_alt_one_word_dropped"] += 1
                         continue
                     self.add_alias(sid, alt, self.P_ALT)
         self.stats["esco_skills"] = sum(1 for s in self.skills.values() if s["source"] == "esco")
@@ -170,14 +178,16 @@ class Builder:
         out = [name]
         words = name.split()
         # "Structured query language SQL" -> "SQL" and "Structured query language"
-        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9/+#.&-]{1,}", words[-1]):
+        # (an acronym is short: "Scadex Technologies MAESTRO" does not give "MAESTRO")
+        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9/+#.&-]{1,4}", words[-1]):
             out += [words[-1], " ".join(words[:-1])]
         low = name.lower()
         for v in VENDORS:
             if low.startswith(v + " ") and len(name) > len(v) + 1:
                 rest = name[len(v) + 1:]
-                # "Informatica Big Data" -> not "Big Data": a remainder of ordinary words names nothing.
-                if not all(self.is_common_word(w) for w in rest.split()):
+                # "Informatica Big Data" -> not "Big Data", "Adobe Presenter" -> not "Presenter": a
+                # remainder of ordinary English words names nothing by itself.
+                if not all(self.is_english_word(w) for w in rest.split()):
                     out.append(rest)
                 break
         if low.endswith(" software"):
@@ -373,6 +383,8 @@ def build_skills(out: Path) -> dict:
     t0 = time.time()
     logprob = load_logprob()
     b = Builder(nlp.tokenizer, logprob)
+    lemma_lookup = load_lemma_lookup()
+    b.english = set(lemma_lookup) | set(lemma_lookup.values())
     b.load_esco()
     b.load_onet()
     b.load_onet_content_model()
@@ -386,7 +398,6 @@ def build_skills(out: Path) -> dict:
         ambiguous[b.key(row["alias"])] = {k: v for k, v in row.items() if k != "alias"}
 
     chosen = b.resolve(ambiguous)
-    lemma_lookup = load_lemma_lookup()
 
     def lemma(tok: str) -> str:
         return lemma_lookup.get(tok, tok)
