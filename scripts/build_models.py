@@ -279,6 +279,8 @@ class Builder:
             sk["curated"] = True
             if row["kind"] == "hard" and row.get("tech", True) and not row.get("domain"):
                 sk["tech"] = True
+            if row.get("credential"):
+                sk["credential"] = row["credential"]
             if row.get("domain"):
                 sk["domain"] = True
                 sk["tech"] = False
@@ -411,7 +413,8 @@ def build_skills(out: Path) -> dict:
     for sid in used_ids:
         s = b.skills[sid]
         skills.append({"id": sid, "name": s["name"], "kind": s["kind"], "tech": bool(s["tech"]),
-                       "domain": bool(s.get("domain")), "source": s["source"]})
+                       "domain": bool(s.get("domain")), "credential": s.get("credential"),
+                       "source": s["source"]})
 
     lower: dict[str, int] = {}
     lemma_keys: dict[str, int] = {}
@@ -501,7 +504,7 @@ def build_skills(out: Path) -> dict:
         "lemmas": small_lemmas,
     }
     # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
-    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain")}
+    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential")}
     (out / "skills.json").write_text(json.dumps({"format": FORMAT_VERSION, "columns": columns},
                                                 ensure_ascii=False), encoding="utf-8")
     # For people and tests, not loaded at run time: every skill with its aliases.

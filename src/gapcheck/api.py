@@ -78,13 +78,19 @@ def analyze(cv, advert, *, extractor=None) -> Report:
     return compare_documents(cv_doc, ad_doc, extractor=extractor)
 
 
-def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, extractor=None) -> Report:
+def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, extractor=None,
+                      today=None) -> Report:
     """Build the report from two analysed documents (the CV analysed once can be reused)."""
+    from gapcheck.extraction import load_extractor
     from gapcheck.gaps.actions import top_actions
-    from gapcheck.gaps.analysis import compare
+    from gapcheck.gaps.analysis import apply_groups, compare, year_shortfalls
+    from gapcheck.gaps.claims import claim_items, find_claims
+    from gapcheck.gaps.evidence import collect_evidence, find_roles
     from gapcheck.gaps.relations import load_relations
+    from gapcheck.gaps.requirements import parse_requirements
     from gapcheck.scoring.coverage import score
 
+    ex = extractor or load_extractor()
     text = ad_doc.text
     title = advert_title(text)
     title_span = None
@@ -92,17 +98,37 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
         i = text.find(title)
         if i >= 0:
             title_span = (i, i + len(title))
-    from gapcheck.extraction import load_extractor
-
-    ad_mentions = (extractor or load_extractor()).requirement_mentions(text, ad_doc.mentions, ad_doc.sections)
+    ad_mentions = ex.requirement_mentions(text, ad_doc.mentions, ad_doc.sections)
     levels = {(m.start, m.end): requirement_level(text, m.start, m.end, m.section) for m in ad_mentions}
+    credentials = {sid: ex.skill(sid).credential for sid in
+                   {m.skill_id for m in ad_mentions} | {m.skill_id for m in cv_doc.mentions}
+                   if ex.skill(sid).credential}
+    reqs = parse_requirements(text, ad_mentions, title=title, credentials=credentials)
     cv_skills, advert_skills, matched, gaps = compare(
         cv_doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span)
-    sc = score(cv_doc.text, text, advert_skills, matched, gaps)
+    gaps, satisfied_groups = apply_groups(gaps, matched, reqs.groups)
+
+    roles = find_roles(cv_doc.text, cv_doc.sections, today=today)
+    evidence = collect_evidence(cv_doc.text, cv_doc.mentions, roles)
+    shortfalls = year_shortfalls(reqs.years, matched, evidence)
+    asked = {s.id: s.requirement for s in advert_skills}
+    for mt in matched:  # the CV skill that stands for an advert skill is asked for too
+        for ev_id, ev in evidence.items():
+            if mt.via and ev.name == mt.via:
+                asked.setdefault(ev_id, mt.requirement)
+    claims = find_claims(cv_doc.text, cv_doc.mentions, evidence, roles, cv_doc.sections,
+                         credentials=credentials, asked=set(asked))
+    sc = score(cv_doc.text, text, advert_skills, matched, gaps, groups=reqs.groups)
     report = Report(
         cv=cv_doc.info(), advert=ad_doc.info(title=title), score=sc, cv_skills=cv_skills,
         advert_skills=advert_skills, matched=matched, gaps=gaps,
+        stretched_claims=claim_items(claims, asked=asked),
+        requirements=reqs.to_dict(),
     )
+    report.year_shortfalls = shortfalls
+    report.satisfied_groups = satisfied_groups
+    report.evidence = evidence
+    report.roles = roles
     report.actions = top_actions(report)
     return report
 

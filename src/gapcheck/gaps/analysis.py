@@ -115,3 +115,49 @@ def compare(
         gaps.append(gap)
     gaps.sort(key=lambda g: (g.requirement != "required", -(g.importance or 0.0), g.name.lower()))
     return cv_skills, advert_skills, matched, gaps
+
+
+def apply_groups(gaps: list[SkillItem], matched: list[SkillItem], groups) -> tuple[list[SkillItem], list[dict]]:
+    """Either/or groups: a group with a matched member needs nothing more, so its other members are no
+    gaps; a group with no matched member is one gap (its most important member, alternatives named).
+
+    Returns the new gap list and the satisfied groups (``{"skills", "by"}``) for the report.
+    """
+    matched_ids = {m.id for m in matched}
+    drop: set[str] = set()
+    satisfied = []
+    by_id = {g.id: g for g in gaps}
+    for grp in groups:
+        hit = [sid for sid in grp.skill_ids if sid in matched_ids]
+        if hit:
+            drop.update(sid for sid in grp.skill_ids if sid not in matched_ids)
+            satisfied.append({"skills": grp.names, "text": grp.text,
+                              "by": next(m.name for m in matched if m.id == hit[0])})
+            continue
+        members = [by_id[sid] for sid in grp.skill_ids if sid in by_id]
+        if len(members) < 2:
+            continue
+        keep = max(members, key=lambda g: (g.requirement == "required", g.importance or 0))
+        keep.details["either_or"] = [g.name for g in members]
+        keep.details["either_or_text"] = grp.text
+        drop.update(g.id for g in members if g is not keep)
+    return [g for g in gaps if g.id not in drop], satisfied
+
+
+def year_shortfalls(years_reqs, matched: list[SkillItem], evidence) -> list[dict]:
+    """Advert year requirements the CV's dated roles fall short of, with the figures."""
+    out = []
+    by_id = {m.id: m for m in matched}
+    for y in years_reqs:
+        if not y.skill_id or y.skill_id not in by_id:
+            continue
+        mt = by_id[y.skill_id]
+        ev = evidence.get(y.skill_id) or next((e for e in evidence.values() if e.name == mt.via), None)
+        shown = round(ev.months / 12, 1) if ev else 0.0
+        mt.details["years_required"] = y.years
+        mt.details["years_shown"] = shown
+        if shown + 0.05 < y.years:
+            out.append({"skill_id": y.skill_id, "skill": mt.name, "years_required": y.years,
+                        "years_shown": shown, "advert_text": y.text, "start": y.start, "end": y.end,
+                        "requirement": mt.requirement})
+    return out

@@ -118,6 +118,13 @@ class Report:
     stretched_claims: list[SkillItem] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     requirements: dict[str, Any] = field(default_factory=dict)
+    #: advert year requirements the CV falls short of: {"skill", "years_required", "years_shown", ...}
+    year_shortfalls: list[dict[str, Any]] = field(default_factory=list)
+    #: either/or groups the CV satisfies: {"skills", "text", "by"}
+    satisfied_groups: list[dict[str, Any]] = field(default_factory=list)
+    #: per CV skill id: where it is backed or asserted, the roles that show it (not in the JSON as is)
+    evidence: dict[str, Any] = field(default_factory=dict, repr=False)
+    roles: list[Any] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract, schema_version 1 (plus additive fields)."""
@@ -136,6 +143,18 @@ class Report:
             "actions": [a.text for a in self.actions],
             "action_details": [a.to_dict() for a in self.actions],
             "requirements": self.requirements,
+            "year_shortfalls": self.year_shortfalls,
+            "satisfied_either_or": self.satisfied_groups,
+            "evidence": [
+                {"id": sid, "name": ev.name, "backed": ev.is_backed, "months": ev.months,
+                 "last_used": ev.last_used.isoformat() if ev.last_used else None,
+                 "backed_in": [m.to_dict() for m in ev.backed], "asserted_in": [m.to_dict() for m in ev.asserted],
+                 "with_result": [m.to_dict() for m in ev.with_result]}
+                for sid, ev in self.evidence.items()
+            ],
+            "roles": [{"start": r.start, "end": r.end, "section": r.section, "from": r.began.isoformat(),
+                       "to": r.ended.isoformat(), "current": r.current, "dates": r.dates_text}
+                      for r in self.roles],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

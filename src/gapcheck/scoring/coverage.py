@@ -18,23 +18,36 @@ def _weight(item: SkillItem) -> float:
     return 1.0 if item.kind == "hard" else 0.75
 
 
-def coverage(items: list[SkillItem], matched_ids: set[str]) -> float | None:
-    """Weighted share of ``items`` that the CV covers, or None when there are none."""
-    total = sum(_weight(i) for i in items)
+def coverage(items: list[SkillItem], matched_ids: set[str], groups=()) -> float | None:
+    """Weighted share of ``items`` that the CV covers, or None when there are none.
+
+    An either/or group counts once, covered when any member is (its weight: its heaviest member's).
+    """
+    units: list[tuple[float, bool]] = []
+    grouped: set[str] = set()
+    ids = {i.id: i for i in items}
+    for g in groups:
+        members = [ids[s] for s in g.skill_ids if s in ids]
+        if len(members) < 2:
+            continue
+        grouped.update(m.id for m in members)
+        units.append((max(_weight(m) for m in members), any(m.id in matched_ids for m in members)))
+    units += [(_weight(i), i.id in matched_ids) for i in items if i.id not in grouped]
+    total = sum(w for w, _ in units)
     if not total:
         return None
-    return sum(_weight(i) for i in items if i.id in matched_ids) / total
+    return sum(w for w, ok in units if ok) / total
 
 
 def score(cv_text: str, advert_text: str, advert_skills: list[SkillItem], matched: list[SkillItem],
-          gaps: list[SkillItem]) -> Score:
+          gaps: list[SkillItem], *, groups=()) -> Score:
     """Similarity, coverage and the 0-100 match score."""
     from gapcheck.scoring.tfidf import load_tfidf
 
     sim = load_tfidf().cosine(cv_text, advert_text)
     ids = {m.id for m in matched}
-    req = coverage([s for s in advert_skills if s.requirement == "required"], ids)
-    pref = coverage([s for s in advert_skills if s.requirement == "preferred"], ids)
+    req = coverage([s for s in advert_skills if s.requirement == "required"], ids, groups)
+    pref = coverage([s for s in advert_skills if s.requirement == "preferred"], ids, groups)
     s_part = min(1.0, sim / SIMILARITY_FULL)
     parts = [(W_SIMILARITY, s_part)]
     if req is not None:

@@ -1,0 +1,180 @@
+"""What an advert asks for beyond a list of skills: years per skill, either/or groups, degrees,
+certifications and seniority.
+
+- Years: "3+ years of Python", "at least two years' experience in SQL", "Python (5 years)", "minimum of
+  3 years of Kubernetes". A figure with no skill in reach is a general experience requirement.
+- Either/or: mentions joined only by "or", "/" or "and/or" ("Go or Python", "Java/Kotlin", "AWS or
+  GCP"), and lists introduced by "one of", "one or more of", "any of", "such as" or "e.g.": one of them
+  satisfies the group, and the missing alternatives are no gaps.
+- Degrees and certifications come from skills the taxonomy marks as such (Bachelor's degree, PMP,
+  ACCA, CCRN ...), seniority from the job title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gapcheck.extraction.mention import Mention
+
+_NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "fifteen": 15, "a": 1, "an": 1,
+}
+_NUM = r"(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
+YEARS = re.compile(
+    r"(?:(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?" + _NUM +
+    r"\s*(?:\+|plus)?\s*(?:(?:or|to|-|–)\s*\d{1,2}\s*)?(?:\+\s*)?years?['’]?(?:\s+of)?",
+    re.IGNORECASE,
+)
+_OR_JOIN = re.compile(r"^[\s,]*(?:,?\s*or|/|and\s*/\s*or|\|)[\s,]*$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"^[\s,]*(?:,|/|or|and/or|and)?[\s,]*$", re.IGNORECASE)
+_LIST_INTRO = re.compile(
+    r"(?:one\s+or\s+more\s+of|one\s+of|any\s+of|either|such\s+as|e\.\s?g\.?|for\s+example|like)"
+    r"(?:\s+the\s+following)?(?:\s+\w+){0,3}\s*[:(]?\s*$",
+    re.IGNORECASE,
+)
+#: Characters between a year figure and its skill ("3+ years of professional experience with Python").
+YEARS_REACH = 70
+
+SENIORITY = [
+    ("intern", r"\b(?:intern|internship|placement)\b"),
+    ("graduate", r"\b(?:graduate|trainee|apprentice|entry[- ]level)\b"),
+    ("junior", r"\b(?:junior|jr\.?|associate)\b"),
+    ("senior", r"\b(?:senior|sr\.?)\b"),
+    ("lead", r"\b(?:lead|principal|staff|head|chief|director|manager|supervisor)\b"),
+]
+
+
+@dataclass
+class YearsRequirement:
+    years: float
+    text: str
+    start: int
+    end: int
+    skill_id: str | None = None
+    skill_name: str | None = None
+
+
+@dataclass
+class EitherOr:
+    skill_ids: list[str]
+    names: list[str]
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class AdvertRequirements:
+    years: list[YearsRequirement] = field(default_factory=list)
+    groups: list[EitherOr] = field(default_factory=list)
+    degrees: list[str] = field(default_factory=list)
+    certifications: list[str] = field(default_factory=list)
+    seniority: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "years": [{"skill_id": y.skill_id, "skill": y.skill_name, "years": y.years, "text": y.text,
+                       "start": y.start, "end": y.end} for y in self.years],
+            "either_or": [{"skill_ids": g.skill_ids, "skills": g.names, "text": g.text, "start": g.start,
+                           "end": g.end} for g in self.groups],
+            "degrees": self.degrees, "certifications": self.certifications, "seniority": self.seniority,
+        }
+
+
+def _number(s: str) -> float:
+    s = s.lower()
+    return float(_NUM_WORDS[s]) if s in _NUM_WORDS else float(s)
+
+
+def _clause_break(between: str) -> bool:
+    return bool(re.search(r"[.;:\n•]|\band\b(?!\s*/)", between))
+
+
+def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
+    """Year figures and the skill each applies to (the nearest hard skill after it in the same clause,
+    else the one just before it: "Python (5 years)")."""
+    out = []
+    ms = sorted(mentions, key=lambda m: m.start)
+    for y in YEARS.finditer(text):
+        req = YearsRequirement(_number(y.group("n")), y.group().strip(), y.start(), y.end())
+        after = [m for m in ms if y.end() <= m.start <= y.end() + YEARS_REACH
+                 and not re.search(r"[.;\n•]", text[y.end():m.start])]
+        before = [m for m in ms if y.start() - 25 <= m.end <= y.start()
+                  and not re.search(r"[.;\n•]", text[m.end:y.start()])]
+        pick = None
+        hard_after = [m for m in after if m.kind == "hard"]
+        if hard_after:
+            pick = hard_after[0]
+        elif before and re.match(r"\s*\(?\s*$", text[before[-1].end:y.start()]):
+            pick = before[-1]
+        if pick is not None:
+            req.skill_id, req.skill_name = pick.skill_id, pick.name
+        out.append(req)
+    return out
+
+
+def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
+    """Either/or groups among consecutive mentions."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    groups: list[EitherOr] = []
+    i = 0
+    while i < len(ms):
+        j = i
+        has_or = False
+        while j + 1 < len(ms):
+            between = text[ms[j].end:ms[j + 1].start]
+            if len(between) > 40:
+                break
+            if _OR_JOIN.match(between):
+                has_or = True
+            elif not _LIST_JOIN.match(between):
+                break
+            j += 1
+        if j > i:
+            line_start = max(text.rfind("\n", 0, ms[i].start), text.rfind(".", 0, ms[i].start)) + 1
+            intro = bool(_LIST_INTRO.search(text[line_start:ms[i].start]))
+            last_join = text[ms[j - 1].end:ms[j].start]
+            if intro or (has_or and not re.search(r"\band\b(?!\s*/)", last_join)):
+                members = ms[i:j + 1]
+                ids, names = [], []
+                for m in members:
+                    if m.skill_id not in ids:
+                        ids.append(m.skill_id)
+                        names.append(m.name)
+                if len(ids) > 1:
+                    groups.append(EitherOr(ids, names, members[0].start, members[-1].end,
+                                           text[members[0].start:members[-1].end]))
+        i = j + 1
+    return groups
+
+
+def parse_seniority(title: str | None) -> str | None:
+    if not title:
+        return None
+    for level, pat in SENIORITY:
+        if re.search(pat, title, re.IGNORECASE):
+            return level
+    return "mid"
+
+
+def parse_requirements(text: str, mentions: list[Mention], *, title: str | None,
+                       credentials: dict[str, str]) -> AdvertRequirements:
+    """All requirements of an advert.
+
+    Args:
+        text: the advert's text.
+        mentions: its requirement mentions (see ``SkillExtractor.requirement_mentions``).
+        title: its job title, if known.
+        credentials: skill id -> ``"degree"`` or ``"certification"`` for the skills that are credentials.
+    """
+    req = AdvertRequirements(years=parse_years(text, mentions), groups=parse_groups(text, mentions),
+                             seniority=parse_seniority(title))
+    for m in mentions:
+        kind = credentials.get(m.skill_id)
+        if kind == "degree" and m.name not in req.degrees:
+            req.degrees.append(m.name)
+        elif kind == "certification" and m.name not in req.certifications:
+            req.certifications.append(m.name)
+    return req
