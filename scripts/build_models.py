@@ -160,8 +160,13 @@ class Builder:
                     self.stats["esco_preferred_common_word_dropped"] += 1
                 base = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
                 if base and base != name:
-                    self.add_alias(sid, base, self.P_DERIVED)
+                    # The base name links O*NET and curated entries to this skill either way, but
+                    # "Scratch (computer programming)" gives no alias "scratch", nor "Assembly (...)"
+                    # "assembly": a one-word ordinary English base is too loose (curation adds Python,
+                    # Java ...).
                     self.name_index[self.key(base)].append(sid)
+                    if not (len(base.split()) == 1 and self.is_english_word(base)):
+                        self.add_alias(sid, base, self.P_DERIVED)
                 for alt in (row["altLabels"] or "").split("|"):
                     alt = alt.strip()
                     if not alt:
@@ -387,6 +392,12 @@ def build_skills(out: Path) -> dict:
     b = Builder(nlp.tokenizer, logprob)
     lemma_lookup = load_lemma_lookup()
     b.english = set(lemma_lookup) | set(lemma_lookup.values())
+    # Ordinary English words: forms and lemmas of the lemma table that are also reasonably frequent
+    # (the table also holds rare names). Used at run time to tell product names from words.
+    words = sorted(w for w in b.english if w.isalpha() and w.islower() and logprob.get(w, -99.0) > -16.5)
+    (out / "english.json").write_text(json.dumps({"format": FORMAT_VERSION, "words": "\n".join(words)}),
+                                      encoding="utf-8")
+    b.stats["english_words"] = len(words)
     b.load_esco()
     b.load_onet()
     b.load_onet_content_model()

@@ -83,7 +83,7 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
     """Build the report from two analysed documents (the CV analysed once can be reused)."""
     from gapcheck.extraction import load_extractor
     from gapcheck.gaps.actions import top_actions
-    from gapcheck.gaps.analysis import apply_groups, compare, year_shortfalls
+    from gapcheck.gaps.analysis import add_terms, apply_groups, compare, year_shortfalls
     from gapcheck.gaps.claims import claim_items, find_claims
     from gapcheck.gaps.evidence import collect_evidence, find_roles
     from gapcheck.gaps.relations import load_relations
@@ -103,9 +103,16 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
     credentials = {sid: ex.skill(sid).credential for sid in
                    {m.skill_id for m in ad_mentions} | {m.skill_id for m in cv_doc.mentions}
                    if ex.skill(sid).credential}
-    reqs = parse_requirements(text, ad_mentions, title=title, credentials=credentials)
+    terms = advert_terms(ex, text, ad_doc)
+    from gapcheck.gaps.terms import mentions_from_terms
+
+    reqs = parse_requirements(text, sorted(ad_mentions + mentions_from_terms(terms), key=lambda m: m.start),
+                              title=title, credentials=credentials)
     cv_skills, advert_skills, matched, gaps = compare(
         cv_doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span)
+    add_terms(text, cv_doc.text, terms, ad_doc.sections,
+              lambda a, b, sec: requirement_level(text, a, b, sec), advert_skills, matched, gaps,
+              title_span=title_span)
     gaps, satisfied_groups = apply_groups(gaps, matched, reqs.groups)
 
     roles = find_roles(cv_doc.text, cv_doc.sections, today=today)
@@ -131,6 +138,31 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
     report.roles = roles
     report.actions = top_actions(report)
     return report
+
+
+def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
+    """Terms the taxonomy does not name, in the advert's requirement text (not its title line)."""
+    from gapcheck.gaps.terms import find_terms
+    from gapcheck.sectioning import company_voice_spans, holds_requirements
+
+    first_nl = text.find("\n")
+    title_end = first_nl if first_nl >= 0 else 0
+    spans = [(max(s.start, title_end), s.end) for s in ad_doc.sections
+             if holds_requirements(s) and s.end > title_end]
+    voice = company_voice_spans(text)
+    cut = []
+    for a, b in spans:  # remove company-voice sentences from the spans
+        pos = a
+        for va, vb in voice:
+            if vb <= pos or va >= b:
+                continue
+            if va > pos:
+                cut.append((pos, va))
+            pos = max(pos, vb)
+        if pos < b:
+            cut.append((pos, b))
+    covered = [(m.start, m.end) for m in ad_doc.mentions]
+    return find_terms(text, cut, covered, is_english=ex.is_english)
 
 
 def extract_skills(src, *, doc_type: str = "cv", extractor=None) -> list[Mention]:

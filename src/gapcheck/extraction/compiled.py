@@ -151,3 +151,11 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
         first_lemma=ph["first_lemma"], ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
         lemmas=ph["lemmas"],
     )
+
+
+@lru_cache(maxsize=1)
+def load_english(directory: str | None = None) -> frozenset[str]:
+    """Ordinary English words (lower case), for telling product names from words."""
+    d = Path(directory) if directory else models_dir()
+    data = _read_json(d / "english.json")
+    return frozenset(data["words"].split("\n"))

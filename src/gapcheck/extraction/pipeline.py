@@ -29,6 +29,8 @@ def _asks_for(text: str, start: int, end: int) -> bool:
     return bool(_ASK_BEFORE.search(text[max(0, start - 60):start]) or _ASK_AFTER.match(text[end:end + 40]))
 
 
+_ROLE_WORD = re.compile(r"\b(?:developers?|engineers?|programmers?|architects?)$", re.IGNORECASE)
+
 #: Texts longer than this are cut before tokenising (spaCy's own max_length is 1,000,000 characters).
 MAX_CHARS = 2_000_000
 
@@ -52,6 +54,15 @@ class SkillExtractor:
         nlp.add_pipe("gapcheck_skills", config=cfg)
         self.nlp = nlp
         self._index = self.compiled.by_id()
+        self._english: frozenset[str] | None = None
+
+    def is_english(self, word: str) -> bool:
+        """True for an ordinary English word (in models/english.json, built from spacy-lookups-data)."""
+        if self._english is None:
+            from gapcheck.extraction.compiled import load_english
+
+            self._english = load_english()
+        return word.lower() in self._english
 
     def skill(self, skill_id: str):
         """The :class:`~gapcheck.extraction.compiled.SkillRecord` for an id."""
@@ -146,7 +157,7 @@ class SkillExtractor:
         title_end = first_nl if first_nl >= 0 else len(text)
 
         def role_like(m: Mention) -> bool:
-            return m.start < title_end or bool(_ROLE_AFTER.match(text, m.end))
+            return m.start < title_end or bool(_ROLE_AFTER.match(text, m.end)) or bool(_ROLE_WORD.search(m.text))
 
         role = [role_like(m) for m in kept]
         body_ids = {m.skill_id for m, r in zip(kept, role) if not r}

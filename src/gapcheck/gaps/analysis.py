@@ -161,3 +161,38 @@ def year_shortfalls(years_reqs, matched: list[SkillItem], evidence) -> list[dict
                         "years_shown": shown, "advert_text": y.text, "start": y.start, "end": y.end,
                         "requirement": mt.requirement})
     return out
+
+
+#: Terms found outside the taxonomy are less certain than taxonomy skills: their gaps weigh less.
+TERM_WEIGHT = 0.8
+
+
+def add_terms(advert_text: str, cv_text: str, terms, sections, levels_of, advert_skills: list[SkillItem],
+              matched: list[SkillItem], gaps: list[SkillItem], *, title_span=None) -> None:
+    """Add the advert's non-taxonomy terms (see :mod:`gapcheck.gaps.terms`) to the three lists."""
+    from gapcheck.gaps.terms import term_in_cv
+    from gapcheck.sectioning import section_at
+
+    cv_lines = cv_text.split("\n")
+    for t in terms:
+        sec = section_at(sections, t.start)
+        ref = MentionRef(t.text, sec, t.start, t.end)
+        level = levels_of(t.start, t.end, sec)
+        ad_item = SkillItem(t.skill_id, t.text, "hard", [ref], requirement=level)
+        ad_item.details = {"source": "term", "term_kind": t.kind}
+        advert_skills.append(ad_item)
+        hit = term_in_cv(t, cv_text, cv_lines)
+        if hit:
+            a, b = hit
+            cv_ref = MentionRef(cv_text[a:b], "other", a, b)
+            mt = SkillItem(t.skill_id, t.text, "hard", [cv_ref], requirement=level, advert_mentions=[ref])
+            mt.details = {"source": "term"}
+            matched.append(mt)
+            continue
+        m = Mention(t.skill_id, t.text, "hard", t.text, t.start, t.end, sec)
+        in_title = bool(title_span) and title_span[0] <= t.start < title_span[1]
+        imp = round(TERM_WEIGHT * importance([m], level, "hard", in_title=in_title), 3)
+        gap = SkillItem(t.skill_id, t.text, "hard", [ref], requirement=level, importance=imp)
+        gap.details = {"source": "term", "term_kind": t.kind}
+        gaps.append(gap)
+    gaps.sort(key=lambda g: (g.requirement != "required", -(g.importance or 0.0), g.name.lower()))

@@ -116,6 +116,17 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
             continue
         first = (ev.asserted + ev.backed)[0]
         kind = next((m.kind for m in mentions if m.skill_id == sid), "hard")
+        # 3. certifications named outside the certifications and education sections
+        if credentials.get(sid) == "certification":
+            in_cert = [r for r in ev.backed if r.section in ("certifications", "education")]
+            if not in_cert:
+                claims[sid] = Claim(
+                    sid, ev.name, kind, "cert_unbacked",
+                    f"{ev.name} is named ({first.section}) but not listed under certifications or education",
+                    f"list {ev.name} with its issuer and year under certifications, or remove it if you do "
+                    f"not hold it",
+                    refs_of(sid), unbackable=True)
+                continue
         # 2. proficiency words with no backing
         if not ev.is_backed:
             for ref in ev.asserted:
@@ -130,17 +141,6 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                         (MentionRef(ref.text, ref.section, ref.start, ref.end),) + refs_of(sid))
                     break
             if sid in claims:
-                continue
-        # 3. certifications named outside the certifications and education sections
-        if credentials.get(sid) == "certification":
-            in_cert = [r for r in ev.backed if r.section in ("certifications", "education")]
-            if not in_cert:
-                claims[sid] = Claim(
-                    sid, ev.name, kind, "cert_unbacked",
-                    f"{ev.name} is named ({first.section}) but not listed under certifications or education",
-                    f"list {ev.name} with its issuer and year under certifications, or remove it if you do "
-                    f"not hold it",
-                    refs_of(sid), unbackable=True)
                 continue
         # 4. listed only
         if not ev.is_backed and (kind == "hard" or sid in asked):

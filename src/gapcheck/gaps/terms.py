@@ -1,0 +1,233 @@
+"""Requirements the taxonomy does not name: acronyms, product names and "experience with X" phrases.
+
+No taxonomy knows every trade's tools and credentials (CMMS, ECMO, NIHSS, Microlise, Guidewire,
+"variable speed drives"). In the advert's requirement text, this module picks out:
+
+- acronyms (CCRN, HIPAA, SOC 2) and product names (Argo CD, HashiCorp Vault, TrackWise) that are not
+  ordinary words;
+- the object of "experience with / knowledge of / familiarity with / trained in ..." ("experience of
+  variable speed drives").
+
+Each becomes a ``gapcheck:term:<slug>`` skill. It is matched in the CV literally (acronyms and names,
+any case) or by its content words appearing together in one line (phrases), so a term counts as a gap
+only when the CV shows no trace of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gapcheck.extraction.mention import Mention
+
+_ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&+]*[A-Z0-9](?:-[A-Z0-9]+)*(?:\s\d{1,4}(?![\d.,]))?)(?![\w-])")
+_CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]+)(?![\w-])")
+_PROPER = re.compile(r"(?<![\w.-])((?:[A-Z][\w+&.-]*[\w+&])(?:[ \t]+(?:[A-Z][\w+&.-]*[\w+&]|[A-Z]{2,}|\d+)){0,3})")
+#: A name is a tool or credential only in a list of skills or after a cue ("experience with Microlise",
+#: "HubSpot or Marketo"); elsewhere a capitalised word is a place, a day, a school ...
+_NAME_CUE_BEFORE = re.compile(
+    r"(?:\b(?:with|using|of|in|on|such\s+as|e\.\s?g\.?|including|like|via|through)|[,/(]|\bor|\band)\s*$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december permanent temporary contract full-time part-time fixed-term hybrid remote
+""".split())
+_CUE = re.compile(
+    r"\b(?:experience|experienced|background|knowledge|understanding|familiarity|familiar|trained|training|"
+    r"qualified|competen(?:t|ce|cy)|skilled|proficien(?:t|cy)|expertise|certified|certification|"
+    r"exposure|ability to use|working knowledge|track record)"
+    r"\s+(?:of|with|in|on|using|to)\s+",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:(?:a|an|the|at\s+least|some|strong|good|solid|excellent|proven|working|practical|hands-on|basic|"
+    r"sound|thorough|demonstrable|demonstrated|relevant|recent|previous|prior|current|up-to-date|"
+    r"detailed|deep|broad|extensive|wide|any|one|two|modern|common|standard|industry-standard|"
+    r"using|use|of|with|in|on)\s+)+",
+    re.IGNORECASE,
+)
+_STOP_AT = re.compile(
+    r"\s*(?:[,.;:()\[\]/•!?]|\s-\s|\band\b|\bor\b|\bincluding\b|\bsuch\b|\blike\b|\bto\b|\bis\b|\bare\b|"
+    r"\bwould\b|\bwill\b|\bwithin\b|\bfor\b|\bin\b|\bat\b|\bas\b|\bfrom\b|\bacross\b|\bwhich\b|\bthat\b|"
+    r"\bwhere\b|\bwhen\b|\bpreferred\b|\bdesirable\b|\bessential\b|\brequired\b|\ba\s+plus\b|\bis\s+a\s+plus\b|"
+    r"\bbeneficial\b|\bideally\b|\$)",
+    re.IGNORECASE,
+)
+#: Words that make a phrase generic ("a similar role", "a fast-paced environment").
+GENERIC = frozenset("""
+experience role roles environment environments team teams work working field fields industry industries sector
+sectors setting settings position positions company companies organisation organization organisations
+organizations area areas similar relevant related equivalent this that these those fast-paced busy high-volume
+various different other all any use using job jobs business businesses client clients customer customers people
+staff colleagues manner way ways level levels type types range variety number lot lots years year months
+month week weeks day days time times task tasks duties duty responsibilities practice practices skills skill
+knowledge ability abilities it them us our your their its his her basis own new large small high low good
+excellent strong best world life something everything things thing service services system systems process
+processes product products project projects tools tool software hardware data information technology
+technologies platform platforms solutions solution equipment methods method techniques technique principles
+standards standard requirements requirement procedures procedure policies policy
+""".split())
+#: All-caps words that are not skill names.
+ACRONYM_STOP = frozenset("""
+US USA UK EU EEA CV CVS ID IT OK FAQ EEO EOE TBD ASAP FTE PTO CEO CTO CFO COO CIO VP SVP EVP LLC LTD INC GS WG
+NF AM PM USD GBP EUR DOE DOD DHA OPM VA NHS DBS HMRC AND OR THE NOT WHO ALL NEW NA N/A KPI KPIS OTE HQ PA PT FT
+TX CA NY NJ WA MA IL OH PA FL GA NC VA CO AZ MD MN MO WI IN MI DC SF LA HR ETC AS IS TO OF ON AT BY IF NO YES
+PLUS AI ML UI UX QA IT US ROI B2B B2C SME SMES IPO YOY QOQ EOD WFH ETA ASAP RSVP NB PS MR MRS MS DR JR SR
+""".split())
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    start: int
+    end: int
+    kind: str  # acronym | name | phrase
+
+    @property
+    def key(self) -> str:
+        return normalise(self.text)
+
+    @property
+    def skill_id(self) -> str:
+        return "gapcheck:term:" + re.sub(r"[^a-z0-9]+", "-", self.key).strip("-")
+
+
+def normalise(s: str) -> str:
+    return " ".join(re.sub(r"[-‐‑_/]", " ", s.lower()).split())
+
+
+def _stem(w: str) -> str:
+    w = w.lower()
+    for suf in ("ies", "es", "s"):
+        if len(w) > 4 and w.endswith(suf):
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int, int]], *,
+               is_english) -> list[Term]:
+    """Terms in the given character spans of an advert, outside ``covered`` (taxonomy mentions).
+
+    Args:
+        text: the advert.
+        spans: where requirements can be (requirement-bearing sections, outside company-voice sentences).
+        covered: spans of the taxonomy's mentions; a term overlapping one is not reported.
+        is_english: predicate telling whether a lower-case word is an ordinary English word.
+    """
+    out: list[Term] = []
+    seen: set[str] = set()
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in covered) and not any(a < t.end and t.start < b for t in out)
+
+    def add(t: Term) -> None:
+        if t.key and t.key not in seen and free(t.start, t.end):
+            seen.add(t.key)
+            out.append(t)
+
+    for lo, hi in spans:
+        chunk = text[lo:hi]
+        for m in _ACRONYM.finditer(chunk):
+            word = m.group(1)
+            core = word.split()[0]
+            letters = sum(c.isupper() for c in core)
+            if letters < 2 or core in ACRONYM_STOP or core.rstrip("S") in ACRONYM_STOP:
+                continue
+            if len(core) > 4 and is_english(core.lower()):
+                continue  # a word in capitals ("DUTIES", "MUST")
+            add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
+        for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
+            s = lo + m.start(1)
+            line_start = text.rfind("\n", 0, s) + 1
+            before = text[line_start:s]
+            # The first word of a line, a sentence or a bullet is capitalised anyway.
+            if not before.strip(" \t•*-–") or re.search(r"[.!?:]\s*$", before):
+                continue
+            if not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered, s, lo + m.end(1), text)):
+                continue
+            words = m.group(1).split()
+            if any(w.lower() in _NOT_NAMES for w in words):
+                continue
+            if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
+                continue
+            if len(words) == 1 and words[0].isupper():
+                continue  # acronyms are handled above
+            add(Term(m.group(1), s, lo + m.end(1), "name"))
+        for m in _CUE.finditer(chunk):
+            start = m.end()
+            stop = _STOP_AT.search(chunk, start)
+            end = stop.start() if stop else len(chunk)
+            phrase = chunk[start:end]
+            lead = _LEAD.match(phrase)
+            if lead:
+                start += lead.end()
+                phrase = chunk[start:end]
+            words = phrase.split()
+            if not 1 <= len(words) <= 4:
+                continue
+            content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
+            if not content or (len(words) == 1 and is_english(words[0].lower()) and len(content) == 1
+                               and words[0].islower()):
+                continue  # one ordinary word ("scheduling", "cooking") is too vague to call a gap
+            add(Term(phrase.strip(), lo + start, lo + start + len(phrase.strip()), "phrase"))
+    return out
+
+
+def _near_skill(covered: list[tuple[int, int]], start: int, end: int, text: str) -> bool:
+    """A taxonomy mention on the same line within a few words (a list of tools)."""
+    for a, b in covered:
+        if 0 <= start - b <= 25 or 0 <= a - end <= 25:
+            lo, hi = (b, start) if b <= start else (end, a)
+            if "\n" not in text[lo:hi]:
+                return True
+    return False
+
+
+def _expansion_in(acronym: str, text: str) -> tuple[int, int] | None:
+    """Where the CV spells an acronym out: "Driver Qualification Card" for DQC, "Google Analytics 4" for
+    GA4 (capitalised words whose initials, digits kept, give the acronym)."""
+    target = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
+    if len(target) < 2:
+        return None
+    words = list(re.finditer(r"[A-Z][a-z]*|\d+", text))
+    n = len(target)
+    for i in range(len(words)):
+        got, j = "", i
+        while j < len(words) and len(got) < n:
+            w = words[j].group()
+            if j > i and text[words[j - 1].end():w and words[j].start()].strip(" &-") not in ("", "and", "of", "for"):
+                break
+            got += w if w.isdigit() else w[0]
+            j += 1
+        if got == target and j - i >= 2:
+            return words[i].start(), words[j - 1].end()
+    return None
+
+
+def term_in_cv(term: Term, cv_text: str, cv_lines: list[str] | None = None) -> tuple[int, int] | None:
+    """Where the CV shows the term, or None: literal for acronyms and names (any case, hyphens or spaces),
+    all content words in one line for phrases."""
+    if term.kind == "acronym":
+        exp = _expansion_in(term.text, cv_text)
+        if exp:
+            return exp
+    if term.kind in ("acronym", "name"):
+        pat = r"(?<![\w])" + r"[\s\-‐]?".join(re.escape(p) for p in re.split(r"[\s\-‐]+", term.text)) + r"(?![\w])"
+        m = re.search(pat, cv_text, re.IGNORECASE)
+        return m.span() if m else None
+    words = [_stem(w) for w in re.findall(r"[A-Za-z0-9+#]+", term.text)
+             if w.lower() not in GENERIC and len(w) > 2]
+    if not words:
+        return None
+    pos = 0
+    for line in (cv_lines if cv_lines is not None else cv_text.split("\n")):
+        stems = {_stem(w) for w in re.findall(r"[A-Za-z0-9+#]+", line)}
+        if all(w in stems for w in words):
+            return (pos, pos + len(line))
+        pos += len(line) + 1
+    return None
+
+
+def mentions_from_terms(terms: list[Term]) -> list[Mention]:
+    return [Mention(t.skill_id, t.text, "hard", t.text, t.start, t.end) for t in terms]
