@@ -26,6 +26,7 @@ __all__ = [
     "load_extractor",
     "read_document",
     "read_text",
+    "screen",
 ]
 
 _LAZY = {
@@ -34,6 +35,7 @@ _LAZY = {
     "load_extractor": ("gapcheck.extraction", "load_extractor"),
     "read_document": ("gapcheck.reading", "read_document"),
     "read_text": ("gapcheck.reading", "read_text"),
+    "screen": ("gapcheck.screening", "screen"),
     "Report": ("gapcheck.reporting.model", "Report"),
     "GapcheckError": ("gapcheck.errors", "GapcheckError"),
 }

@@ -28,6 +28,7 @@ app = typer.Typer(
 # Importing the command modules registers their commands on ``app``.
 from gapcheck.cli import analyze as _analyze  # noqa: E402,F401
 from gapcheck.cli import skills as _skills  # noqa: E402,F401
+from gapcheck.cli import screen as _screen  # noqa: E402,F401
 
 #: Commands; anything else as the first argument means ``analyze`` (``gapcheck CV ADVERT``).
 COMMANDS = {name for name in (c.name for c in app.registered_commands) if name}
