@@ -286,6 +286,8 @@ class Builder:
                 sk["tech"] = True
             if row.get("credential"):
                 sk["credential"] = row["credential"]
+            if row.get("trait"):
+                sk["trait"] = True
             if row.get("domain"):
                 sk["domain"] = True
                 sk["tech"] = False
@@ -425,6 +427,7 @@ def build_skills(out: Path) -> dict:
         s = b.skills[sid]
         skills.append({"id": sid, "name": s["name"], "kind": s["kind"], "tech": bool(s["tech"]),
                        "domain": bool(s.get("domain")), "credential": s.get("credential"),
+                       "trait": bool(s.get("trait")),
                        "source": s["source"]})
 
     lower: dict[str, int] = {}
@@ -515,7 +518,7 @@ def build_skills(out: Path) -> dict:
         "lemmas": small_lemmas,
     }
     # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
-    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential")}
+    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait")}
     (out / "skills.json").write_text(json.dumps({"format": FORMAT_VERSION, "columns": columns},
                                                 ensure_ascii=False), encoding="utf-8")
     # For people and tests, not loaded at run time: every skill with its aliases.

@@ -108,8 +108,9 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
 
     reqs = parse_requirements(text, sorted(ad_mentions + mentions_from_terms(terms), key=lambda m: m.start),
                               title=title, credentials=credentials)
+    traits = frozenset(m.skill_id for m in ad_mentions if ex.skill(m.skill_id).trait)
     cv_skills, advert_skills, matched, gaps = compare(
-        cv_doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span)
+        cv_doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span, traits=traits)
     add_terms(text, cv_doc.text, terms, ad_doc.sections,
               lambda a, b, sec: requirement_level(text, a, b, sec), advert_skills, matched, gaps,
               title_span=title_span)
@@ -124,7 +125,9 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
             if mt.via and ev.name == mt.via:
                 asked.setdefault(ev_id, mt.requirement)
     claims = find_claims(cv_doc.text, cv_doc.mentions, evidence, roles, cv_doc.sections,
-                         credentials=credentials, asked=set(asked))
+                         credentials=credentials, asked=set(asked),
+                         tech=lambda sid: sid in ex._index and ex.skill(sid).tech,
+                         traits=frozenset(m.skill_id for m in cv_doc.mentions if ex.skill(m.skill_id).trait))
     sc = score(cv_doc.text, text, advert_skills, matched, gaps, groups=reqs.groups)
     report = Report(
         cv=cv_doc.info(), advert=ad_doc.info(title=title), score=sc, cv_skills=cv_skills,

@@ -80,8 +80,13 @@ def test_json_contract(sample_report):
 
 def test_actions_cite_the_advert(sample_report):
     top = sample_report.gaps[0]
-    assert sample_report.actions[0].text.startswith(top.name)
-    assert "\"" in sample_report.actions[0].text  # quotes the advert's words
+    first = sample_report.actions[0]
+    assert first.kind == "learn" and first.text.startswith(f"Learn {top.name}:")
+    assert "\"" in first.text  # quotes the advert's words
+    assert first.evidence and first.document == "advert"
+    ad = sample_report.advert.text
+    for m in first.evidence:
+        assert ad[m.start:m.end] == m.text
 
 
 def test_markdown_report_has_every_part(sample_report):

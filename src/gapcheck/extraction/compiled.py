@@ -27,7 +27,7 @@ def phrase_key_tokens(tokens: list[str]) -> list[str]:
     return [t.lower() for t in tokens if t not in TRANSPARENT_TOKENS and not t.isspace()]
 
 
-_CURATED_KEYS = {"name", "kind", "aliases", "display", "tech", "id", "domain", "credential"}
+_CURATED_KEYS = {"name", "kind", "aliases", "display", "tech", "id", "domain", "credential", "trait"}
 _AMBIGUOUS_KEYS = {"alias", "forms", "accept_near_tech", "accept_next", "accept_prev", "block_next",
                    "block_prev", "why"}
 _TOKEN_ATTRS = {"LOWER", "LEMMA", "IS_ALPHA", "IS_PUNCT", "OP", "ORTH", "TEXT", "IS_DIGIT", "LIKE_NUM"}
@@ -54,7 +54,7 @@ def validate_curated_row(row: dict[str, Any], path: Path | str, lineno: int) -> 
             raise _fail(path, lineno, f"'{k}' must be a non-empty string")
     if row.get("credential") not in (None, "degree", "certification"):
         raise _fail(path, lineno, "'credential' must be \"degree\" or \"certification\"")
-    for k in ("tech", "domain"):
+    for k in ("tech", "domain", "trait"):
         if k in row and not isinstance(row[k], bool):
             raise _fail(path, lineno, f"'{k}' must be true or false")
 
@@ -104,6 +104,8 @@ class SkillRecord:
     domain: bool = False
     #: ``degree`` or ``certification`` for credentials, else None
     credential: str | None = None
+    #: a personality trait ("passionate", "hands-on"): extracted, never reported as a gap or a claim
+    trait: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,8 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
     col = sk["columns"]
     n = len(col["id"])
     skills = tuple(map(SkillRecord, col["id"], col["name"], col["kind"], col["tech"],
-                       col.get("domain") or [False] * n, col.get("credential") or [None] * n))
+                       col.get("domain") or [False] * n, col.get("credential") or [None] * n,
+                       col.get("trait") or [False] * n))
     return CompiledSkills(
         skills=skills, lower=ph["lower"], lemma=ph["lemma"], first_lower=ph["first_lower"],
         first_lemma=ph["first_lemma"], ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],

@@ -1,10 +1,23 @@
-"""The three things to address, each citing the advert's words and the CV's evidence or its absence."""
+"""The three things to address, each citing the advert's words and the CV's evidence or its absence.
+
+Three kinds, as the advice puts it:
+
+- **prove it**: the advert asks for something the CV claims without evidence, or shows with too few
+  years: write a STAR example (situation, task, action, result) from the evidence the CV names;
+- **drop it**: a claim that cannot be backed (a certification nowhere listed, years the history cannot
+  hold): correct it before an interviewer does;
+- **learn it**: a required skill the CV lacks: a course, a side project, volunteering, or a close
+  relative to build on.
+
+Order: unbackable claims the advert asks about, then the most important required gaps and stretched
+claims interleaved by weight, then year shortfalls, then preferred gaps.
+"""
 
 from __future__ import annotations
 
 import re
 
-from gapcheck.reporting.model import Action, Report, SkillItem
+from gapcheck.reporting.model import Action, MentionRef, Report, SkillItem
 
 #: Clause boundaries: a line break, a semicolon, a bullet, or sentence punctuation followed by a space
 #: (so "VB.Net" and "3.5" do not end a clause).
@@ -32,30 +45,77 @@ def _learn(gap: SkillItem, advert_text: str) -> Action:
     m = gap.mentions[0]
     q = quote(advert_text, m.start, m.end)
     level = "requires" if gap.requirement == "required" else "would like"
+    alts = gap.details.get("either_or")
+    what = " or ".join(alts) if alts else gap.name
     if gap.related:
         how = (f"you show {', '.join(gap.related[:2])}, a close relative: say how it transfers, with an "
                f"example, and close the gap with a short course or a side project")
     elif gap.kind == "soft":
-        how = "if you have it, add a concrete example (situation, task, action, result) to a role"
+        how = ("if you have it, add a concrete example to a role (situation, task, action, result); if not, "
+               "look for a volunteering or project role that builds it")
     else:
         how = "learn it (a course, a side project, volunteering) or, if you have used it, add where and how"
-    text = f"{gap.name}: the advert {level} it (\"{q}\") and your CV does not show it; {how}."
-    return Action(text=text, skill_id=gap.id, kind="learn", evidence=tuple(gap.mentions[:3]),
-                  document="advert")
+    text = f"Learn {what}: the advert {level} it (\"{q}\") and your CV does not show it; {how}."
+    return Action(text=text, skill_id=gap.id, kind="learn", evidence=tuple(gap.mentions[:3]), document="advert")
+
+
+def _claim_action(claim: SkillItem, report: Report) -> Action:
+    m = claim.mentions[0]
+    cv_q = quote(report.cv.text, m.start, m.end)
+    asked = ""
+    ad = next((s for s in report.advert_skills if s.id == claim.id), None)
+    if ad is not None:
+        am = ad.mentions[0]
+        asked = f" The advert asks for it (\"{quote(report.advert.text, am.start, am.end)}\")."
+    if claim.details.get("unbackable"):
+        return Action(text=f"Drop or fix the claim \"{cv_q}\": {claim.reason}.{asked} {claim.advice[0].upper()}"
+                      f"{claim.advice[1:]}.", skill_id=claim.id, kind="drop", evidence=tuple(claim.mentions[:3]),
+                      document="cv")
+    return Action(text=f"Prove {claim.name}: your CV says \"{cv_q}\"; {claim.reason}."
+                  f"{asked} {claim.advice[0].upper()}{claim.advice[1:]}.", skill_id=claim.id, kind="prove",
+                  evidence=tuple(claim.mentions[:3]), document="cv")
+
+
+def _shortfall_action(sf: dict, report: Report) -> Action:
+    ev = report.evidence.get(sf["skill_id"])
+    refs = tuple((ev.backed or ev.asserted)[:3]) if ev else ()
+    where = ""
+    if ev and ev.roles:
+        spans = ", ".join(r.dates_text for r in ev.roles[:3])
+        where = f" (roles dated {spans})"
+    text = (f"Prove your {sf['skill']} years: the advert asks for \"{sf['advert_text']}\" and your dated roles "
+            f"show {sf['years_shown']:g} years of it{where}; if you have more (earlier jobs, study, open source), "
+            f"add them with dates, otherwise lead with the depth of what you did (situation, task, action, "
+            f"result).")
+    ad_ref = MentionRef(report.advert.text[sf["start"]:sf["end"]], "requirements", sf["start"], sf["end"])
+    return Action(text=text, skill_id=sf["skill_id"], kind="prove", evidence=refs + (ad_ref,), document="cv")
 
 
 def top_actions(report: Report, *, n: int = 3) -> list[Action]:
-    """The ``n`` most useful actions: stretched claims the advert asks for first, then the top gaps."""
-    actions: list[Action] = []
-    for claim in report.stretched_claims:
-        if len(actions) >= n:
+    """The ``n`` most useful actions (see the module docstring for the order)."""
+    cands: list[tuple[float, Action]] = []
+    asked_claims = [c for c in report.stretched_claims if c.details.get("asked_by_advert")]
+    for c in asked_claims:
+        weight = 1.2 if c.details.get("unbackable") or c.details.get("claim") == "years_exceed_history" else 0.8
+        if c.requirement == "preferred":
+            weight -= 0.3
+        cands.append((weight, _claim_action(c, report)))
+    for g in report.gaps:
+        cands.append(((g.importance or 0.0) + (0.0 if g.requirement == "required" else -0.2), _learn(g, report.advert.text)))
+    for sf in report.year_shortfalls:
+        cands.append((0.75 if sf.get("requirement") == "required" else 0.4, _shortfall_action(sf, report)))
+    if len(cands) < n:  # nothing asked: unasked unbackable claims still matter
+        for c in report.stretched_claims:
+            if c not in asked_claims and c.details.get("unbackable"):
+                cands.append((0.1, _claim_action(c, report)))
+    cands.sort(key=lambda wa: -wa[0])
+    out: list[Action] = []
+    seen: set[str | None] = set()
+    for _, a in cands:
+        if a.skill_id in seen:
+            continue
+        seen.add(a.skill_id)
+        out.append(a)
+        if len(out) == n:
             break
-        if claim.requirement and claim.advice:
-            actions.append(Action(text=f"{claim.name}: {claim.advice}", skill_id=claim.id,
-                                  kind="drop" if claim.details.get("unbackable") else "prove",
-                                  evidence=tuple(claim.mentions[:3]), document="cv"))
-    for gap in report.gaps:
-        if len(actions) >= n:
-            break
-        actions.append(_learn(gap, report.advert.text))
-    return actions
+    return out

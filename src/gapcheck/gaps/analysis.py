@@ -71,6 +71,7 @@ def compare(
     relations: Relations,
     *,
     title_span: tuple[int, int] | None = None,
+    traits: frozenset[str] = frozenset(),
 ) -> tuple[list[SkillItem], list[SkillItem], list[SkillItem], list[SkillItem]]:
     """Compare the two documents' skills.
 
@@ -81,6 +82,7 @@ def compare(
         levels: ``(start, end) -> "required" | "preferred"`` for each advert mention.
         relations: skill relations, to accept a narrower CV skill for a broader advert one.
         title_span: offsets of the advert's job title in its text, if known.
+        traits: ids of personality traits, reported when matched but never as gaps.
 
     Returns:
         ``(cv_skills, advert_skills, matched, gaps)``; gaps are ordered required first, then by
@@ -108,6 +110,8 @@ def compare(
                            via=None if evidence_id == sid else cv_ms[0].name)
             matched.append(mt)
             continue
+        if ms[0].skill_id in traits:
+            continue  # a personality trait ("passionate", "hands-on") is no gap a course can close
         in_title = bool(title_span) and any(title_span[0] <= m.start < title_span[1] for m in ms)
         gap = SkillItem(sid, ms[0].name, ms[0].kind, refs(ms), requirement=req,
                         importance=importance(ms, req, ms[0].kind, in_title=in_title))
@@ -145,24 +149,37 @@ def apply_groups(gaps: list[SkillItem], matched: list[SkillItem], groups) -> tup
 
 
 def year_shortfalls(years_reqs, matched: list[SkillItem], evidence) -> list[dict]:
-    """Advert year requirements the CV's dated roles fall short of, with the figures."""
+    """Advert year requirements the CV's dated roles fall short of, with the figures.
+
+    A figure applies to every hard skill of its clause ("3+ years of backend development in Java or
+    Kotlin"); the CV meets it if any of them has enough dated use. Skills with no dated evidence at all
+    (only in a skills list, or matched through a term) give no figure rather than a false zero.
+    """
     out = []
     by_id = {m.id: m for m in matched}
+    ev_by_name = {e.name: e for e in evidence.values()}
     for y in years_reqs:
-        if not y.skill_id or y.skill_id not in by_id:
+        best = None
+        for sid in y.skill_ids or ([y.skill_id] if y.skill_id else []):
+            mt = by_id.get(sid)
+            if mt is None:
+                continue
+            ev = evidence.get(sid) or (ev_by_name.get(mt.via) if mt.via else None)
+            if ev is None or not ev.roles:
+                continue
+            shown = round(ev.months / 12, 1)
+            mt.details["years_required"] = y.years
+            mt.details["years_shown"] = shown
+            if best is None or shown > best[1]:
+                best = (mt, shown)
+        if best is None:
             continue
-        mt = by_id[y.skill_id]
-        ev = evidence.get(y.skill_id) or next((e for e in evidence.values() if e.name == mt.via), None)
-        shown = round(ev.months / 12, 1) if ev else 0.0
-        mt.details["years_required"] = y.years
-        mt.details["years_shown"] = shown
+        mt, shown = best
         if shown + 0.05 < y.years:
-            out.append({"skill_id": y.skill_id, "skill": mt.name, "years_required": y.years,
+            out.append({"skill_id": mt.id, "skill": mt.name, "years_required": y.years,
                         "years_shown": shown, "advert_text": y.text, "start": y.start, "end": y.end,
                         "requirement": mt.requirement})
     return out
-
-
 #: Terms found outside the taxonomy are less certain than taxonomy skills: their gaps weigh less.
 TERM_WEIGHT = 0.8
 

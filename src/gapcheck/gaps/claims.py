@@ -75,7 +75,8 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
 
 
 def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvidence], roles: list[Role],
-                sections, *, credentials: dict[str, str], asked: set[str]) -> list[Claim]:
+                sections, *, credentials: dict[str, str], asked: set[str], tech=lambda sid: True,
+                traits: frozenset[str] = frozenset()) -> list[Claim]:
     """Every stretched claim in a CV, the advert's (``asked``) first."""
     claims: dict[str, Claim] = {}
     hist = history_months(roles)
@@ -142,8 +143,12 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                     break
             if sid in claims:
                 continue
-        # 4. listed only
-        if not ev.is_backed and (kind == "hard" or sid in asked):
+        # 4. listed only: a skill the advert asks for, or a technology in a skills list (a job title in the
+        # header or a field named in the summary is no claim to back)
+        if traits and sid in traits:
+            continue
+        listed = sid in asked or (kind == "hard" and tech(sid) and any(r.section == "skills" for r in ev.asserted))
+        if not ev.is_backed and listed:
             where = sorted({r.section for r in ev.asserted})
             claims[sid] = Claim(
                 sid, ev.name, kind, "listed_only",

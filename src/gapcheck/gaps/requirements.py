@@ -54,6 +54,8 @@ class YearsRequirement:
     end: int
     skill_id: str | None = None
     skill_name: str | None = None
+    #: every hard skill the figure applies to ("3+ years of backend development in Java or Kotlin")
+    skill_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -75,8 +77,8 @@ class AdvertRequirements:
 
     def to_dict(self) -> dict:
         return {
-            "years": [{"skill_id": y.skill_id, "skill": y.skill_name, "years": y.years, "text": y.text,
-                       "start": y.start, "end": y.end} for y in self.years],
+            "years": [{"skill_id": y.skill_id, "skill": y.skill_name, "skill_ids": y.skill_ids, "years": y.years,
+                       "text": y.text, "start": y.start, "end": y.end} for y in self.years],
             "either_or": [{"skill_ids": g.skill_ids, "skills": g.names, "text": g.text, "start": g.start,
                            "end": g.end} for g in self.groups],
             "degrees": self.degrees, "certifications": self.certifications, "seniority": self.seniority,
@@ -111,6 +113,7 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
             pick = before[-1]
         if pick is not None:
             req.skill_id, req.skill_name = pick.skill_id, pick.name
+            req.skill_ids = list(dict.fromkeys([pick.skill_id] + [m.skill_id for m in hard_after]))
         out.append(req)
     return out
 
@@ -143,7 +146,7 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
                     if m.skill_id not in ids:
                         ids.append(m.skill_id)
                         names.append(m.name)
-                if len(ids) > 1:
+                if len(ids) > 1 and not any(set(g.skill_ids) == set(ids) for g in groups):
                     groups.append(EitherOr(ids, names, members[0].start, members[-1].end,
                                            text[members[0].start:members[-1].end]))
         i = j + 1

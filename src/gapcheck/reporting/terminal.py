@@ -57,13 +57,30 @@ def render_terminal(report: Report, *, file: TextIO | None = None, width: int | 
     else:
         con.print("No gaps found.")
 
+    if report.year_shortfalls:
+        t = Table(title="Years asked for and shown", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+        t.add_column("skill · where the advert asks", ratio=4, overflow="fold")
+        t.add_column("asked", justify="right")
+        t.add_column("your dated roles", justify="right")
+        for sf in report.year_shortfalls:
+            t.add_row(cell(sf["skill"], quote(report.advert.text, sf["start"], sf["end"], limit=90)),
+                      f"{sf['years_required']:g} y", f"{sf['years_shown']:g} y")
+        con.print(t)
+
     if report.stretched_claims:
-        t = Table(title="Over-stretched claims", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+        t = Table(title="Over-stretched claims (asked for by the advert first)", title_justify="left",
+                  box=box.SIMPLE_HEAD, expand=True)
         t.add_column("claim · why", ratio=4, overflow="fold")
         t.add_column("what to do", ratio=3, overflow="fold")
         for c in report.stretched_claims:
-            t.add_row(cell(c.name, c.reason or ""), c.advice or "")
+            flag = " (the advert asks for it)" if c.details.get("asked_by_advert") else ""
+            t.add_row(cell(c.name + flag, c.reason or ""), c.advice or "")
         con.print(t)
+
+    if report.satisfied_groups:
+        for g in report.satisfied_groups:
+            con.print(Text(f"Either/or \"{g['text']}\": covered by {g['by']}.", style="green"))
+        con.print()
 
     if report.matched:
         t = Table(title="Matched skills", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
