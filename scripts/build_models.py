@@ -288,6 +288,10 @@ class Builder:
                 sk["credential"] = row["credential"]
             if row.get("trait"):
                 sk["trait"] = True
+            if row["kind"] == "soft" and row.get("aliases"):
+                # ESCO names soft skills as verb phrases ("advise others"); prose wants the noun people
+                # write ("mentoring"): the first curated alias.
+                sk["plain"] = row["aliases"][0]
             if row.get("domain"):
                 sk["domain"] = True
                 sk["tech"] = False
@@ -427,7 +431,7 @@ def build_skills(out: Path) -> dict:
         s = b.skills[sid]
         skills.append({"id": sid, "name": s["name"], "kind": s["kind"], "tech": bool(s["tech"]),
                        "domain": bool(s.get("domain")), "credential": s.get("credential"),
-                       "trait": bool(s.get("trait")),
+                       "trait": bool(s.get("trait")), "plain": s.get("plain") or s["name"],
                        "source": s["source"]})
 
     lower: dict[str, int] = {}
@@ -518,7 +522,7 @@ def build_skills(out: Path) -> dict:
         "lemmas": small_lemmas,
     }
     # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
-    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait")}
+    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait", "plain")}
     (out / "skills.json").write_text(json.dumps({"format": FORMAT_VERSION, "columns": columns},
                                                 ensure_ascii=False), encoding="utf-8")
     # For people and tests, not loaded at run time: every skill with its aliases.

@@ -27,6 +27,7 @@ app = typer.Typer(
 
 # Importing the command modules registers their commands on ``app``.
 from gapcheck.cli import analyze as _analyze  # noqa: E402,F401
+from gapcheck.cli import followup as _followup  # noqa: E402,F401
 from gapcheck.cli import skills as _skills  # noqa: E402,F401
 from gapcheck.cli import screen as _screen  # noqa: E402,F401
 

@@ -106,6 +106,8 @@ class SkillRecord:
     credential: str | None = None
     #: a personality trait ("passionate", "hands-on"): extracted, never reported as a gap or a claim
     trait: bool = False
+    #: the name in plain words ("mentoring" for ESCO's "advise others")
+    plain: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
     n = len(col["id"])
     skills = tuple(map(SkillRecord, col["id"], col["name"], col["kind"], col["tech"],
                        col.get("domain") or [False] * n, col.get("credential") or [None] * n,
-                       col.get("trait") or [False] * n))
+                       col.get("trait") or [False] * n, col.get("plain") or col["name"]))
     return CompiledSkills(
         skills=skills, lower=ph["lower"], lemma=ph["lemma"], first_lower=ph["first_lower"],
         first_lemma=ph["first_lemma"], ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
