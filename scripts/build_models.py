@@ -59,6 +59,9 @@ COMMON_WORD_LOGPROB = -13.5
 # A one-word ESCO *preferred* label is dropped if it is this common ("source", "law", "design"): the
 # skill can still be found by its other labels and by curated aliases.
 COMMON_PREFERRED_LOGPROB = -10.0
+# Words at least this frequent (log-probability in spacy-lookups-data) count as ordinary English even if
+# the lemma table does not list them ("the", "peace", "personnel"); rarer ones may be names (Marketo).
+ENGLISH_LOGPROB = -14.5
 # Longest alias, in tokens, that we keep (ESCO has a few sentence-long labels).
 MAX_ALIAS_TOKENS = 8
 
@@ -400,7 +403,8 @@ def build_skills(out: Path) -> dict:
     b.english = set(lemma_lookup) | set(lemma_lookup.values())
     # Ordinary English words: forms and lemmas of the lemma table that are also reasonably frequent
     # (the table also holds rare names). Used at run time to tell product names from words.
-    words = sorted(w for w in b.english if w.isalpha() and w.islower() and logprob.get(w, -99.0) > -16.5)
+    words = sorted({w for w in b.english if w.isalpha() and w.islower() and logprob.get(w, -99.0) > -16.5}
+                   | {w for w, lp in logprob.items() if lp > ENGLISH_LOGPROB and w.isalpha() and w.islower()})
     (out / "english.json").write_text(json.dumps({"format": FORMAT_VERSION, "words": "\n".join(words)}),
                                       encoding="utf-8")
     b.stats["english_words"] = len(words)

@@ -30,7 +30,8 @@ YEARS = re.compile(
 _OR_JOIN = re.compile(r"^[\s,]*(?:,?\s*or|/|and\s*/\s*or|\|)[\s,]*$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^[\s,]*(?:,|/|or|and/or|and)?[\s,]*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(
-    r"(?:one\s+or\s+more\s+of|one\s+of|any\s+of|either|such\s+as|e\.\s?g\.?|for\s+example|like)"
+    r"(?:one\s+or\s+more\s+of|one\s+of|any\s+of|either|such\s+as|e\.\s?g\.?|for\s+example|like|"
+    r"(?:a|any)\s+combination\s+of|combination\s+of)"
     r"(?:\s+the\s+following)?(?:\s+\w+){0,3}\s*[:(]?\s*$",
     re.IGNORECASE,
 )
@@ -127,7 +128,8 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
         j = i
         has_or = False
         while j + 1 < len(ms):
-            between = text[ms[j].end:ms[j + 1].start]
+            # A tail glued to the previous item ("C#.NET, or Python") is part of that item.
+            between = re.sub(r"^[^\s,/]{1,8}", "", text[ms[j].end:ms[j + 1].start])
             if len(between) > 40:
                 break
             if _OR_JOIN.match(between):

@@ -132,9 +132,12 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             word = m.group(1)
             core = word.split()[0]
             letters = sum(c.isupper() for c in core)
-            if letters < 2 or core in ACRONYM_STOP or core.rstrip("S") in ACRONYM_STOP:
+            stem = core.split("-")[0]
+            if letters < 2 or stem in ACRONYM_STOP or stem.rstrip("S") in ACRONYM_STOP:
                 continue
-            if len(core) > 4 and is_english(core.lower()):
+            if re.fullmatch(r"[IVXL]+", stem):
+                continue  # a roman numeral ("Analyst II/III")
+            if len(stem) >= 3 and is_english(stem.lower()):
                 continue  # a word in capitals ("DUTIES", "MUST")
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
@@ -147,6 +150,9 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered, s, lo + m.end(1), text)):
                 continue
             words = m.group(1).split()
+            parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", m.group(1))
+            if len(words) == 1 and len(parts) > 1 and all(is_english(p.lower()) or p.isdigit() for p in parts):
+                continue  # "ExperienceTo": two words run together, not a product name
             if any(w.lower() in _NOT_NAMES for w in words):
                 continue
             if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
