@@ -515,15 +515,20 @@ def build_skills(out: Path) -> dict:
             first[toks[0]] = max(first.get(toks[0], 0), len(toks))
         return first
 
+    def table(d: dict) -> dict:
+        # Keys as one newline-joined string and values as a list: json.loads of these and a dict(zip())
+        # is ~1.5x faster than parsing 120,000 small JSON object members.
+        return {"keys": "\n".join(d), "values": list(d.values())}
+
     phrases = {
         "format": FORMAT_VERSION,
-        "lower": lower,
-        "lemma": lemma_keys,
-        "first_lower": first_tokens(lower),
-        "first_lemma": first_tokens(lemma_keys),
+        "lower": table(lower),
+        "lemma": table(lemma_keys),
+        "first_lower": table(first_tokens(lower)),
+        "first_lemma": table(first_tokens(lemma_keys)),
         "ambiguous": {k: v for k, v in ambiguous.items() if k in lower},
         "token_patterns": token_patterns,
-        "lemmas": small_lemmas,
+        "lemmas": table(small_lemmas),
     }
     # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
     columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait", "plain")}

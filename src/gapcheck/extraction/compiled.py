@@ -11,12 +11,12 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from gapcheck.errors import DataFileError, ModelsMissingError
 from gapcheck.paths import models_dir
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 #: tokens that are transparent when matching: "front-end" matches "front end" and "frontend" is an alias
 TRANSPARENT_TOKENS = frozenset({"-", "\u2010", "\u2011"})
@@ -92,9 +92,8 @@ def validate_token_pattern_row(row: dict[str, Any], path: Path | str, lineno: in
             raise _fail(path, lineno, f"bad OP {t.get('OP')!r}")
 
 
-@dataclass(frozen=True)
-class SkillRecord:
-    """One skill of the compiled table."""
+class SkillRecord(NamedTuple):
+    """One skill of the compiled table (a NamedTuple: 23,000 of them load in a few milliseconds)."""
 
     id: str
     name: str
@@ -152,10 +151,18 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
                        col.get("domain") or [False] * n, col.get("credential") or [None] * n,
                        col.get("trait") or [False] * n, col.get("plain") or col["name"]))
     return CompiledSkills(
-        skills=skills, lower=ph["lower"], lemma=ph["lemma"], first_lower=ph["first_lower"],
-        first_lemma=ph["first_lemma"], ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
-        lemmas=ph["lemmas"],
+        skills=skills, lower=_table(ph["lower"]), lemma=_table(ph["lemma"]), first_lower=_table(ph["first_lower"]),
+        first_lemma=_table(ph["first_lemma"]), ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
+        lemmas=_table(ph["lemmas"]),
     )
+
+
+def _table(t: dict[str, Any]) -> dict[str, Any]:
+    """A key/value table stored as ``{"keys": "k1\\nk2...", "values": [...]}``."""
+    keys = t["keys"].split("\n") if t["keys"] else []
+    if len(keys) != len(t["values"]):
+        raise ModelsMissingError("a phrase table is damaged; run `make models`")
+    return dict(zip(keys, t["values"]))
 
 
 @lru_cache(maxsize=1)
