@@ -136,11 +136,11 @@ def _table(result: Any, file, width: int | None = None) -> None:
     from rich.text import Text
 
     console = Console(file=file, width=width)
-    table = Table(title=f"Listings for {result.cv_source}, best fit first", title_justify="left",
+    table = Table(title=f"Best fit first for {Path(result.cv_source).name}", title_justify="left",
                   caption=_summary(result), caption_justify="left")
     table.add_column("#", justify="right", style="dim")
     table.add_column("match", justify="right")
-    table.add_column("required", justify="right")
+    table.add_column("req.", justify="right")
     table.add_column("title", overflow="fold", ratio=3)
     table.add_column("top missing required skills", overflow="fold", ratio=3)
     table.add_column("source", overflow="fold", ratio=2, style="dim")
@@ -151,11 +151,16 @@ def _table(result: Any, file, width: int | None = None) -> None:
             m = r["match"]
             style = "bold green" if m >= 60 else "yellow" if m >= 35 else "red"
             table.add_row(str(rank), Text(str(m), style=style), f"{r['required_coverage']:.0%}",
-                          r["title"] or "", ", ".join(r["top_gaps"]) or "—", r["source"])
+                          r["title"] or "", ", ".join(r["top_gaps"]) or "—", _short(r["source"]))
         else:
             table.add_row("", Text("error", style="bold red"), "", r["title"] or "",
-                          Text(r["error"], style="red"), r["source"])
+                          Text(r["error"], style="red"), _short(r["source"]))
     console.print(table)
+
+
+def _short(source: str) -> str:
+    """A source as the table shows it: the file name (and row), the folders are in the JSON/CSV output."""
+    return Path(source).name or source
 
 
 class _Progress:

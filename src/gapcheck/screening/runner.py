@@ -10,8 +10,8 @@ Repeated listings (same text once case and whitespace are normalised) are report
 text it has already scored, and the collector drops any later repeat by its hash, so the first in input
 order is the one kept.
 
-If a worker process dies (killed, out of memory, a crash in a native library), its chunk is retried one
-listing at a time in a fresh pool, so only the listing that kills a worker becomes an error row.
+If a worker process dies (killed, out of memory, a crash in a native library), what was in flight is run
+again one listing at a time in a fresh pool, so only the listing that kills a worker becomes an error row.
 """
 
 from __future__ import annotations
@@ -140,22 +140,22 @@ class ScreenRun:
                 try:
                     result = fut.result()
                 except BrokenProcessPool:
-                    # A worker died. Start a fresh pool and resubmit what was in flight, the oldest chunk
-                    # one listing at a time, so the one that kills a worker is found and reported alone.
+                    # A worker died. Everything in flight is suspect: run it again one listing at a time,
+                    # each alone in the pool, so only the listing that kills a worker becomes an error row.
+                    suspects = [t for c, _ in inflight for t in c]
+                    inflight.clear()
                     _terminate(pool)
                     pool = self._new_pool()
-                    pending = [c for c, _ in inflight]
-                    inflight.clear()
-                    first = pending.pop(0)
-                    if len(first) == 1:
-                        t = first[0]
-                        yield [(t.seq, None, error_row(
-                            t.source, f"{t.source}: could not be analysed (the worker process analysing it "
-                                      "stopped unexpectedly)", t.title))]
-                    else:
-                        pending = [[t] for t in first] + pending
-                    for c in pending:
-                        inflight.append((c, pool.submit(_work, c)))
+                    for t in suspects:
+                        try:
+                            result = pool.submit(_work, [t]).result()
+                        except BrokenProcessPool:
+                            _terminate(pool)
+                            pool = self._new_pool()
+                            result = [(t.seq, None, error_row(
+                                t.source, f"{t.source}: could not be analysed (the worker process analysing "
+                                          "it stopped unexpectedly)", t.title))]
+                        yield result
                     continue
                 inflight.popleft()
                 yield result
