@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from gapcheck.cli import app
+from gapcheck.cli.custom import SkillsOption, extractor_for
 from gapcheck.cli.options import HELP_OUTPUT, emit
 from gapcheck.errors import GapcheckError
 
@@ -29,6 +30,7 @@ def analyze_cmd(
     advert: Annotated[str, typer.Argument(help=HELP_ADVERT, show_default=False, metavar="ADVERT")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=HELP_OUTPUT)] = None,
+    skills: SkillsOption = None,
 ) -> None:
     """Analyse a CV against one job advert (the default command: `gapcheck CV ADVERT`).
 
@@ -38,7 +40,11 @@ def analyze_cmd(
         raise GapcheckError("only one of CV and ADVERT can be read from standard input", source="-")
     from gapcheck.api import analyze
 
-    report = analyze(cv, advert)
+    from gapcheck.reading import read_document
+
+    # Read both files before loading the pipeline, so a bad file is reported at once.
+    cv_doc, ad_doc = read_document(cv), read_document(advert)
+    report = analyze(cv_doc, ad_doc, extractor=extractor_for(skills))
     if fmt is ReportFormat.json:
         emit(report.to_json(), output)
     elif fmt in (ReportFormat.markdown, ReportFormat.md):

@@ -9,6 +9,7 @@ import typer
 
 from gapcheck.cli import app
 from gapcheck.cli.analyze import HELP_ADVERT, HELP_CV
+from gapcheck.cli.custom import SkillsOption, extractor_for
 from gapcheck.cli.options import HELP_OUTPUT, emit
 
 
@@ -20,6 +21,7 @@ def followup_cmd(
     interviewer: Annotated[Optional[str], typer.Option("--interviewer", help="Who to address, e.g. 'Ms Patel'.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Your name (default: the CV's first line).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=HELP_OUTPUT)] = None,
+    skills: SkillsOption = None,
 ) -> None:
     """Draft a polite thank-you email that asks the specific feedback questions the analysis raises.
 
@@ -28,5 +30,9 @@ def followup_cmd(
     from gapcheck.api import analyze
     from gapcheck.gaps.followup import followup_email
 
-    report = analyze(cv, advert)
+    from gapcheck.reading import read_document
+
+    # Read both files before loading the pipeline, so a bad file is reported at once.
+    cv_doc, ad_doc = read_document(cv), read_document(advert)
+    report = analyze(cv_doc, ad_doc, extractor=extractor_for(skills))
     emit(followup_email(report, company=company, interviewer=interviewer, candidate=name), output)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from gapcheck.cli import app
+from gapcheck.cli.custom import SkillsOption, extractor_for
 from gapcheck.cli.options import DocType
 from gapcheck.errors import GapcheckError
 
@@ -26,6 +27,7 @@ def skills_cmd(
     fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", help="Output format.")] = SkillsFormat.jsonl,
     doc_type: Annotated[DocType, typer.Option("--as", help="Section the files as CVs or adverts; auto "
                                               "guesses from their headings.")] = DocType.auto,
+    skills: SkillsOption = None,
 ) -> None:
     """List the skills found in each file, one mention per entry with its offsets.
 
@@ -33,12 +35,11 @@ def skills_cmd(
     "section", "start", "end"}]}; a file that cannot be read gets {"source", "error"} and the exit
     status is 1. Example: gapcheck skills cv.pdf listings/*.txt
     """
-    from gapcheck.extraction import load_extractor
     from gapcheck.reading import read_document
     from gapcheck.sectioning import section_at
     from gapcheck.sectioning.guess import guess_doc_type_and_sections
 
-    ex = load_extractor()
+    ex = extractor_for(skills)
     failed = 0
     rows_out: list[dict] = []
 

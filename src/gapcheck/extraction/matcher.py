@@ -195,6 +195,12 @@ def make_lemmatizer(nlp: Language, name: str, models_dir: str | None) -> LowerLe
     return LowerLemmatizer(load_compiled(models_dir).lemmas)
 
 
-@Language.factory("gapcheck_skills", assigns=["doc.spans"], default_config={"models_dir": None})
-def make_skill_matcher(nlp: Language, name: str, models_dir: str | None) -> SkillMatcher:
-    return SkillMatcher(nlp, load_compiled(models_dir))
+@Language.factory("gapcheck_skills", assigns=["doc.spans"],
+                  default_config={"models_dir": None, "custom_skills": []})
+def make_skill_matcher(nlp: Language, name: str, models_dir: str | None, custom_skills: list[str]) -> SkillMatcher:
+    compiled = load_compiled(models_dir)
+    if custom_skills:
+        from gapcheck.extraction.custom import with_custom_skills
+
+        compiled = with_custom_skills(compiled, custom_skills, lambda s: [t.text for t in nlp.tokenizer(s)])
+    return SkillMatcher(nlp, compiled)

@@ -41,18 +41,18 @@ class SkillExtractor:
     Use :func:`load_extractor` rather than building one: the pipeline and tables load once per process.
     """
 
-    def __init__(self, models_dir: str | None = None) -> None:
+    def __init__(self, models_dir: str | None = None, custom_skills: tuple[str, ...] = ()) -> None:
         import spacy
 
         from gapcheck.extraction import matcher  # noqa: F401  (registers the factories)
 
-        self.compiled: CompiledSkills = load_compiled(models_dir)
+        load_compiled(models_dir)  # fail early, with the message about `make models`
         nlp = spacy.blank("en")
         nlp.max_length = MAX_CHARS + 1
-        cfg = {"models_dir": models_dir}
-        nlp.add_pipe("gapcheck_lemmatizer", config=cfg)
-        nlp.add_pipe("gapcheck_skills", config=cfg)
+        nlp.add_pipe("gapcheck_lemmatizer", config={"models_dir": models_dir})
+        nlp.add_pipe("gapcheck_skills", config={"models_dir": models_dir, "custom_skills": list(custom_skills)})
         self.nlp = nlp
+        self.compiled: CompiledSkills = nlp.get_pipe("gapcheck_skills").c
         self._index = self.compiled.by_id()
         self._english: frozenset[str] | None = None
 
@@ -164,7 +164,21 @@ class SkillExtractor:
         return [m for m, r in zip(kept, role) if not r or m.skill_id not in body_ids]
 
 
-@lru_cache(maxsize=2)
-def load_extractor(models_dir: str | None = None) -> SkillExtractor:
-    """The process-wide :class:`SkillExtractor` (built on first use)."""
-    return SkillExtractor(models_dir)
+def load_extractor(models_dir: str | None = None, custom_skills=None) -> SkillExtractor:
+    """The process-wide :class:`SkillExtractor` (built on first use).
+
+    Args:
+        models_dir: where the compiled models are (default: see :func:`gapcheck.paths.models_dir`).
+        custom_skills: paths of custom-skill files (JSONL or CSV); None means those named in the config
+            file (see :mod:`gapcheck.config`), ``()`` means none.
+    """
+    if custom_skills is None:
+        from gapcheck.config import load_config
+
+        custom_skills = load_config().custom_skills
+    return _cached_extractor(models_dir, tuple(str(p) for p in custom_skills))
+
+
+@lru_cache(maxsize=4)
+def _cached_extractor(models_dir: str | None, custom_skills: tuple[str, ...]) -> SkillExtractor:
+    return SkillExtractor(models_dir, custom_skills)
