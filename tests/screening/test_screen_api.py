@@ -42,8 +42,8 @@ def test_the_same_scores_as_analyze_for_each_pair(some_ads, extractor):
         for row in df.to_dict("records"):
             report = analyze(cv, row["source"])
             s = report.score
-            assert (int(row["match"]), row["similarity"], row["required_coverage"], row["preferred_coverage"]) \
-                == (s.match, s.similarity, s.required_coverage, s.preferred_coverage), row["source"]
+            got = (int(row["match"]), row["similarity"], row["required_coverage"], row["preferred_coverage"])
+            assert got == (s.match, s.similarity, s.required_coverage, s.preferred_coverage), row["source"]
             assert row["top_gaps"] == [g.name for g in report.gaps if g.requirement == "required"][:3]
             assert row["title"] == report.advert.title
 

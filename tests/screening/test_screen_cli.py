@@ -17,8 +17,8 @@ from gapcheck.cli import main
 
 CV = str(SAMPLES / "cv_software_engineer.pdf")
 USAJOBS = ROOT / "tests" / "sectioning" / "fixtures" / "usajobs"
-KEYS = {"source", "title", "match", "similarity", "required_coverage", "preferred_coverage", "top_gaps", "status",
-        "error"}
+KEYS = {"source", "title", "match", "similarity", "required_coverage", "preferred_coverage", "top_gaps",
+        "status", "error"}
 
 
 def run(argv, capsys):
@@ -101,8 +101,8 @@ def test_a_csv_export_with_named_columns(capsys, tmp_path):
         w.writerow(["Role", "Posting"])
         w.writerow(["Computer Scientist", ad.split("\n", 1)[1]])
         w.writerow(["Nothing", ""])
-    code, out, _ = run(["screen", CV, str(f), "--text-column", "posting", "--title-column", "role", "-f", "json"],
-                       capsys)
+    code, out, _ = run(["screen", CV, str(f), "--text-column", "posting", "--title-column", "role",
+                        "-f", "json"], capsys)
     rows = json.loads(out)
     assert code == 1
     assert [(r["source"], r["title"], r["status"]) for r in rows] == [
@@ -110,7 +110,18 @@ def test_a_csv_export_with_named_columns(capsys, tmp_path):
 
 
 def test_progress_bar_on_request_in_a_fresh_process(listings):
-    r = subprocess.run([sys.executable, "-m", "gapcheck", "screen", CV, str(listings), "--progress", "-j", "2",
-                        "-f", "jsonl"], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "gapcheck", "screen", CV, str(listings), "--progress",
+                        "-j", "2", "-f", "jsonl"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert len(r.stdout.splitlines()) == 5 and "Traceback" not in r.stderr
+
+
+def test_a_listing_on_standard_input_with_workers():
+    ad = next(USAJOBS.glob("usajobs_26_*.txt")).read_text(encoding="utf-8")
+    nurse = str(FIXTURES / "cvs" / "nurse_cv.txt")
+    r = subprocess.run([sys.executable, "-m", "gapcheck", "screen", nurse, "-", "-j", "2", "-f", "jsonl"],
+                       input=ad, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    (row,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert row["source"] == "-" and row["title"] == "Registered Nurse - Surgical Quality Nurse"
+    assert row["status"] == "ok" and row["match"] > 0

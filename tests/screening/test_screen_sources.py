@@ -53,7 +53,8 @@ def test_csv_named_columns_missing_column_and_short_rows(tmp_path):
 
 def test_csv_in_cp1252_is_decoded(tmp_path):
     f = tmp_path / "jobs.csv"
-    f.write_bytes("title,text\nCaf\xe9 manager,Manage the caf\xe9 team \u2013 rota and stock\n".encode("cp1252"))
+    text = "title,text\nCaf\xe9 manager,Manage the caf\xe9 team \u2013 rota and stock\n"
+    f.write_bytes(text.encode("cp1252"))
     (t,) = tasks(f)
     assert t.title == "Café manager" and t.payload == "Manage the café team – rota and stock"
 
@@ -61,13 +62,13 @@ def test_csv_in_cp1252_is_decoded(tmp_path):
 def test_jsonl_lines_bad_json_missing_fields_and_line_numbers(tmp_path):
     f = tmp_path / "saved.jsonl"
     lines = [json.dumps({"title": "SRE", "description": "Kubernetes and Go"}), "", "{not json",
-             json.dumps(["a list"]), json.dumps({"title": "No text"}), json.dumps({"text": None, "title": "Null"}),
-             json.dumps({"Text": "Case-insensitive field"})]
+             json.dumps(["a list"]), json.dumps({"title": "No text"}),
+             json.dumps({"text": None, "title": "Null"}), json.dumps({"Text": "Case-insensitive field"})]
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     ts = tasks(f)
     assert [(t.kind, t.source) for t in ts] == [
-        ("text", f"{f}#1"), ("error", f"{f}#3"), ("error", f"{f}#4"), ("error", f"{f}#5"), ("error", f"{f}#6"),
-        ("text", f"{f}#7")]
+        ("text", f"{f}#1"), ("error", f"{f}#3"), ("error", f"{f}#4"), ("error", f"{f}#5"),
+        ("error", f"{f}#6"), ("text", f"{f}#7")]
     assert ts[0].title == "SRE" and ts[0].payload == "Kubernetes and Go"
     assert "is not valid JSON" in ts[1].payload
     assert ts[2].payload.endswith("is not a JSON object")
@@ -88,7 +89,7 @@ def test_in_memory_items_texts_documents_paths_and_mappings(tmp_path):
     ts = tasks([str(p), "Data analyst\nSQL and Excel", doc, read_text("x"), {"title": "T", "text": "Body"},
                 tmp_path / "missing.pdf", "not/there.txt", 42])
     assert [(t.kind, t.source) for t in ts] == [
-        ("path", str(p)), ("text", "<text 2>"), ("text", "ward.txt"), ("text", "<text 4>"),
+        ("path", str(p)), ("text", "<text 2>"), ("doc", "ward.txt"), ("doc", "<text 4>"),
         ("text", "<listing 5>"), ("path", str(tmp_path / "missing.pdf")), ("path", "not/there.txt"),
         ("error", "<listing 8>")]
     assert ts[4].title == "T"
@@ -99,7 +100,8 @@ def test_a_dataframe_is_read_by_columns():
 
     df = pd.DataFrame({"position": ["A", "B"], "job_description": ["Python", None]}, index=[10, 11])
     ts = tasks(df)
-    assert [(t.kind, t.source, t.title) for t in ts] == [("text", "<row 10>", "A"), ("error", "<row 11>", "B")]
+    assert [(t.kind, t.source, t.title) for t in ts] == [("text", "<row 10>", "A"),
+                                                          ("error", "<row 11>", "B")]
 
 
 def test_pick_column_normalises_names():

@@ -46,7 +46,8 @@ def screen_cmd(
     title_column: Annotated[Optional[str], typer.Option(
         "--title-column", help="CSV column / JSONL field with the listing's title [default: the first of "
         "title, job_title, position, ...].")] = None,
-    gaps: Annotated[int, typer.Option("--gaps", min=0, help="Missing required skills named per listing.")] = 3,
+    gaps: Annotated[int, typer.Option("--gaps", min=0,
+                                      help="Missing required skills named per listing.")] = 3,
     progress: Annotated[Optional[bool], typer.Option(
         "--progress/--no-progress", help="Show a progress bar on standard error [default: when it is a "
         "terminal].", show_default=False)] = None,
@@ -96,8 +97,8 @@ def screen_cmd(
     for msg in errors[:MAX_ERROR_LINES]:
         print(f"gapcheck: error: {msg}", file=sys.stderr)
     if len(errors) > MAX_ERROR_LINES:
-        print(f"gapcheck: error: … and {len(errors) - MAX_ERROR_LINES} more listings that could not be read "
-              "(see the error rows)", file=sys.stderr)
+        print(f"gapcheck: error: … and {len(errors) - MAX_ERROR_LINES} more listings that could not be "
+              "read (see the error rows)", file=sys.stderr)
     if result.failed or result.duplicates:
         print(f"gapcheck: {_summary(result)}", file=sys.stderr)
     if result.failed:

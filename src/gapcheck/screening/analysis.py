@@ -116,6 +116,8 @@ class Screener:
             try:
                 if kind == "path":
                     doc = read_document(payload, limits=self.limits)
+                elif kind == "doc":
+                    doc = Document(payload, source, "text")
                 else:
                     doc = row_document(payload, source, title, self.limits)
             except GapcheckError as e:

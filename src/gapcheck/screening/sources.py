@@ -7,7 +7,8 @@ parsed row by row; documents are read by whoever analyses the task (a worker pro
 A task is one of
 
 * ``(seq, "path", source, path, None)``: a document file to read with :func:`gapcheck.read_document`;
-* ``(seq, "text", source, text, title)``: text already in memory (a CSV/JSONL row, a string, a Document);
+* ``(seq, "text", source, text, title)``: text already in memory (a CSV/JSONL row, a string);
+* ``(seq, "doc", source, text, None)``: the text of a document already read (a Document, standard input);
 * ``(seq, "error", source, message, title)``: a listing known to be unusable before reading (a JSONL
   line that is not JSON, a CSV without a text column); it becomes an error row as it is.
 
@@ -43,7 +44,7 @@ DEFAULT_TITLE_COLUMNS = ("title", "job_title", "jobtitle", "position", "position
 
 class Task(NamedTuple):
     seq: int
-    kind: str  # "path" | "text" | "error"
+    kind: str  # "path" | "text" | "doc" | "error"
     source: str
     payload: str  # a path, a text or an error message
     title: str | None
@@ -261,6 +262,8 @@ def _str_is_path(s: str) -> bool:
     becomes a "no such file" error row rather than being analysed as text). Wrap texts with
     :func:`gapcheck.read_text`, or paths with :class:`pathlib.Path`, to say which you mean.
     """
+    if s == "-":
+        return True  # standard input, as everywhere in gapcheck
     if "\n" in s or len(s) > 4096 or not s.strip():
         return False
     try:
@@ -276,8 +279,17 @@ def _str_is_path(s: str) -> bool:
 
 def _expand_path(p: str, text_column: str | None,
                  title_column: str | None) -> Iterator[tuple[str, str, str, str | None]]:
+    if p == "-":  # standard input is this process's: read it here, not in a worker
+        from gapcheck.errors import GapcheckError
+        from gapcheck.reading import read_document
+
+        try:
+            yield "doc", "-", read_document("-").text, None
+        except GapcheckError as e:
+            yield "error", "-", str(e), None
+        return
     path = Path(p)
-    if p != "-" and path.is_dir():
+    if path.is_dir():
         for f in walk_folder(path):
             yield "path", str(f), str(f), None
         return
@@ -309,7 +321,7 @@ def iter_tasks(listings: Any, *, text_column: str | None = None,
             yield from _expand_path(os.fsdecode(listings), text_column, title_column)
             return
         if isinstance(listings, Document):
-            yield "text", listings.source, listings.text, None
+            yield "doc", listings.source, listings.text, None
             return
         if hasattr(listings, "to_dict") and hasattr(listings, "columns"):  # a pandas DataFrame
             yield from _frame_rows(listings, text_column, title_column)
@@ -320,7 +332,7 @@ def iter_tasks(listings: Any, *, text_column: str | None = None,
         for n, item in enumerate(listings, 1):
             if isinstance(item, Document):
                 src = item.source if item.source not in ("<text>", "") else f"<text {n}>"
-                yield "text", src, item.text, None
+                yield "doc", src, item.text, None
             elif _is_path_like(item):
                 yield from _expand_path(os.fsdecode(item), text_column, title_column)
             elif isinstance(item, str):
