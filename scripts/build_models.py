@@ -73,6 +73,17 @@ VENDORS = [
     "facebook", "twitter", "linkedin", "corel", "minitab", "qualtrics", "wolfram", "unity technologies",
     "ansys", "ptc", "nemetschek", "graphisoft", "quest software", "micro focus", "broadcom", "informatica",
 ]
+#: Verbs too general to anchor a verb-object match ("use tools", "work with data", "make decisions").
+GENERIC_VERBS = {
+    "be", "have", "use", "make", "do", "get", "take", "give", "work", "carry", "perform", "apply", "ensure",
+    "provide", "support", "help", "keep", "set", "put", "go", "come", "see", "show", "deal", "handle",
+    "follow", "adhere", "comply", "check", "operate", "assist", "undertake", "conduct", "execute", "act",
+    # seen anchoring false matches on SkillSpan train/dev:
+    "research", "cut", "receive", "encourage", "complete", "submit", "achieve", "look", "report", "head",
+    "demonstrate", "move", "shape", "open", "hand", "seek", "need", "want", "offer", "join", "grow", "become",
+    "bring", "find", "include", "contribute", "gain", "share", "enjoy", "love", "like", "meet", "attend",
+    "visit", "run", "start", "turn", "pay", "hold", "write", "read", "learn", "understand",
+}
 STOPWORDS = {
     "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at", "as", "is", "be",
     "it", "its", "this", "that", "you", "we", "our", "your", "i", "my", "all", "any", "use", "using",
@@ -495,9 +506,27 @@ def build_skills(out: Path) -> dict:
             raise DataFileError(f"line {lineno}: unknown skill {row['skill']!r}", source=str(tp_path))
         token_patterns.append({"skill": name_to_idx[sk], "pattern": row["pattern"]})
 
+    # Verb-object pairs: ESCO names skills as short verb phrases ("maintain customer relationships",
+    # "develop software"); adverts say "maintain strong relationships with our customers". A pair
+    # (verb lemma, last-word lemma) of a 2-4 word ESCO competence label, with the verb not too generic,
+    # lets the matcher find the verb and, up to four words on, the object. Pairs shared by several
+    # skills are dropped (they name nothing in particular).
+    pair_skills: dict[str, set[int]] = defaultdict(set)
+    for k, sid in chosen.items():
+        sk = b.skills[sid]
+        toks = k.split()
+        if not (2 <= len(toks) <= 4) or sk["source"] != "esco" or not sk.get("competence"):
+            continue
+        verb, obj = lemma(toks[0]), lemma(toks[-1])
+        if verb in GENERIC_VERBS or obj in STOPWORDS or not verb.isalpha() or not obj.isalpha() or len(obj) < 3:
+            continue
+        pair_skills[f"{verb} {obj}"].add(index[sid])
+    pairs = {p: next(iter(ids)) for p, ids in pair_skills.items() if len(ids) == 1}
+    b.stats["verb_object_pairs"] = len(pairs)
+
     # Lemma table cut down to the words any lemma key or token pattern can use.
     needed = set()
-    for lk in lemma_keys:
+    for lk in list(lemma_keys) + list(pairs):
         needed.update(lk.split())
     for tp in token_patterns:
         for tok in tp["pattern"]:
@@ -526,6 +555,7 @@ def build_skills(out: Path) -> dict:
         "lemma": table(lemma_keys),
         "first_lower": table(first_tokens(lower)),
         "first_lemma": table(first_tokens(lemma_keys)),
+        "pairs": table(pairs),
         "ambiguous": {k: v for k, v in ambiguous.items() if k in lower},
         "token_patterns": token_patterns,
         "lemmas": table(small_lemmas),

@@ -121,6 +121,16 @@ class CompiledSkills:
     ambiguous: dict[str, dict[str, Any]]
     token_patterns: list[dict[str, Any]]
     lemmas: dict[str, str]
+    #: "verb object" lemma pairs of ESCO skill phrases -> skill index (see the build script)
+    pairs: dict[str, int] = None  # type: ignore[assignment]
+
+    @property
+    def pair_verbs(self) -> frozenset[str]:
+        v = self.__dict__.get("_pair_verbs")
+        if v is None:
+            v = frozenset(k.split(" ", 1)[0] for k in (self.pairs or {}))
+            object.__setattr__(self, "_pair_verbs", v)
+        return v
 
     def by_id(self) -> dict[str, int]:
         return {s.id: i for i, s in enumerate(self.skills)}
@@ -153,7 +163,7 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
     return CompiledSkills(
         skills=skills, lower=_table(ph["lower"]), lemma=_table(ph["lemma"]), first_lower=_table(ph["first_lower"]),
         first_lemma=_table(ph["first_lemma"]), ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
-        lemmas=_table(ph["lemmas"]),
+        lemmas=_table(ph["lemmas"]), pairs=_table(ph["pairs"]) if "pairs" in ph else {},
     )
 
 

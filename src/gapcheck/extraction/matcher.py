@@ -31,6 +31,10 @@ from gapcheck.extraction.compiled import TRANSPARENT_TOKENS, CompiledSkills, loa
 #: Tokens that end the window in which an ambiguous alias looks for another technology.
 _BARRIERS = frozenset({".", "!", "?", ";", ":"})
 NEAR_TECH_WINDOW = 6
+#: How far after a verb its object may be ("maintain [strong, lasting] relationships").
+PAIR_REACH = 4
+_PAIR_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "and", "or", "but", "while", "which", "that",
+                        "who", "to", "•"})
 
 
 class LowerLemmatizer:
@@ -70,8 +74,9 @@ class SkillMatcher:
         self.set_annotations(doc, matches)
         return doc
 
-    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Return ``(start_token, end_token, skill_index)`` triples, pruned and sorted."""
+    def match(self, doc: Doc) -> list[tuple[int, int, int, bool]]:
+        """Return ``(start_token, end_token, skill_index, loose)``, pruned and sorted; ``loose`` marks a
+        verb-object match (weaker evidence than a phrase)."""
         c = self.c
         lower, lemma_tab = c.lower, c.lemma
         # Keys of the tokens that take part in matching; hyphens are transparent, whitespace tokens are
@@ -122,6 +127,26 @@ class SkillMatcher:
                     key = key + " " + lems[j]
             if best_end > 0:
                 cands.append((i, best_end, best_sk, " ".join(lows[i:best_end]) in amb))
+        # Verb-object pairs, where no phrase matched: "maintain strong relationships with customers".
+        loose: set[tuple[int, int]] = set()
+        if c.pairs:
+            covered = bytearray(n)
+            for s_, e_, _, _ in cands:
+                covered[s_:e_] = b"\x01" * (e_ - s_)
+            verbs = c.pair_verbs
+            pairs = c.pairs
+            for i in range(n):
+                if covered[i] or lems[i] not in verbs:
+                    continue
+                for j in range(i + 1, min(n, i + 1 + PAIR_REACH)):
+                    t = lows[j]
+                    if t == "\n" or t in _PAIR_STOP or covered[j]:
+                        break
+                    sk = pairs.get(lems[i] + " " + lems[j])
+                    if sk is not None:
+                        cands.append((i, j + 1, sk, False))
+                        loose.add((i, j + 1))
+                        break
         # Token patterns (Matcher) in doc token indices; map back to pos indices.
         tok_to_pos = {p: k for k, p in enumerate(pos)}
         for match_id, s, e in self.matcher(doc):
@@ -141,7 +166,7 @@ class SkillMatcher:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             if sk >= 0:  # -1: an ignore phrase, which only blocks what it covers
-                out.append((pos[s], pos[e - 1] + 1, sk))
+                out.append((pos[s], pos[e - 1] + 1, sk, (s, e) in loose))
         out.sort()
         return out
 
@@ -180,9 +205,10 @@ class SkillMatcher:
                     return True
         return False
 
-    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, bool]]) -> None:
         doc.spans["skills"] = [
-            Span(doc, s, e, label=self.kinds[sk], kb_id=self.ids[sk]) for s, e, sk in matches
+            Span(doc, s, e, label=self.kinds[sk], kb_id=self.ids[sk], span_id="loose" if lo else "")
+            for s, e, sk, lo in matches
         ]
 
 

@@ -20,6 +20,9 @@ class Mention:
         start: character offset of the first character, into the document's text.
         end: character offset one past the last character.
         section: the section the mention sits in (``skills``, ``requirements`` ...), or ``other``.
+        loose: found as a verb and its object a few words apart ("maintain strong relationships with
+            customers" for "maintain customer relationships"), not as a phrase: good enough to match,
+            too weak to call a gap on its own.
     """
 
     skill_id: str
@@ -29,3 +32,4 @@ class Mention:
     start: int
     end: int
     section: str = "other"
+    loose: bool = False

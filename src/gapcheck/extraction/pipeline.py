@@ -73,7 +73,8 @@ class SkillExtractor:
         out = []
         for span in doc.spans["skills"]:
             rec = skills[index[span.kb_id_]]
-            out.append(Mention(rec.id, rec.name, rec.kind, span.text, span.start_char, span.end_char))
+            out.append(Mention(rec.id, rec.name, rec.kind, span.text, span.start_char, span.end_char,
+                               loose=span.id_ == "loose"))
         return out
 
     def extract(self, text: str) -> list[Mention]:

@@ -112,6 +112,8 @@ def compare(
             continue
         if ms[0].skill_id in traits:
             continue  # a personality trait ("passionate", "hands-on") is no gap a course can close
+        if all(m.loose for m in ms):
+            continue  # a verb-object match is enough to match, too weak to report a gap
         in_title = bool(title_span) and any(title_span[0] <= m.start < title_span[1] for m in ms)
         gap = SkillItem(sid, ms[0].name, ms[0].kind, refs(ms), requirement=req,
                         importance=importance(ms, req, ms[0].kind, in_title=in_title))
