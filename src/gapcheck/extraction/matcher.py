@@ -191,6 +191,9 @@ class SkillMatcher:
         accepts = [k for k in ("accept_next", "accept_prev", "accept_near_tech") if rule.get(k)]
         if not accepts:
             return True
+        # Alone on its line (a bullet of a skills list, "• Snowflake"), in one of its forms: a name.
+        if forms and (s == 0 or lows[s - 1] in ("\n", "•", "-", "*")) and (e == len(lows) or lows[e] in ("\n", ".", ";")):
+            return True
         if nxt in rule.get("accept_next", ()) or prev in rule.get("accept_prev", ()):
             return True
         if rule.get("accept_near_tech"):

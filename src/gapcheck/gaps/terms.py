@@ -37,7 +37,8 @@ _CUE = re.compile(
     r"\b(?:experience|experienced|background|knowledge|understanding|familiarity|familiar|trained|training|"
     r"qualified|competen(?:t|ce|cy)|skilled|proficien(?:t|cy)|expertise|certified|certification|"
     r"exposure|ability to use|working knowledge|track record)"
-    r"\s+(?:of|with|in|on|using|to)\s+",
+    r"\s+(?:of|with|in|on|using|to|handling|managing|running|leading|delivering|supporting|building|"
+    r"operating|maintaining|designing|teaching)\s+",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -144,12 +145,15 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             s = lo + m.start(1)
             line_start = text.rfind("\n", 0, s) + 1
             before = text[line_start:s]
-            # The first word of a line, a sentence or a bullet is capitalised anyway.
-            if not before.strip(" \t•*-–") or re.search(r"[.!?:]\s*$", before):
-                continue
-            if not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered, s, lo + m.end(1), text)):
-                continue
             words = m.group(1).split()
+            # The first word of a line, a sentence or a bullet is capitalised anyway: only a word that is
+            # no English word ("Guidewire implementation experience") can be a name there.
+            at_start = not before.strip(" \t•*-–") or re.search(r"[.!?:]\s*$", before)
+            if at_start:
+                if is_english(words[0].lower()):
+                    continue
+            elif not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered, s, lo + m.end(1), text)):
+                continue
             parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", m.group(1))
             if len(words) == 1 and len(parts) > 1 and all(is_english(p.lower()) or p.isdigit() for p in parts):
                 continue  # "ExperienceTo": two words run together, not a product name
@@ -169,6 +173,23 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if lead:
                 start += lead.end()
                 phrase = chunk[start:end]
+            # Words at either end that the taxonomy already names are trimmed ("teaching mixed-age
+            # classes" -> "mixed-age classes": teaching is a skill of its own).
+            while True:
+                ws = list(re.finditer(r"\S+", chunk[start:end]))
+                if not ws:
+                    break
+                a0, a1 = lo + start + ws[0].start(), lo + start + ws[0].end()
+                z0, z1 = lo + start + ws[-1].start(), lo + start + ws[-1].end()
+                if any(a0 < e and s_ < a1 for s_, e in covered):
+                    start += ws[0].end()
+                    while start < end and chunk[start].isspace():
+                        start += 1
+                elif any(z0 < e and s_ < z1 for s_, e in covered):
+                    end = start + ws[-1].start()
+                else:
+                    break
+            phrase = chunk[start:end].strip()
             words = phrase.split()
             if not 1 <= len(words) <= 4:
                 continue
