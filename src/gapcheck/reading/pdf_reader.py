@@ -7,8 +7,12 @@ bullets become a private-use placeholder that :mod:`gapcheck.reading.cleanup` tu
 of a line.
 
 Safety: the page count is checked before any page is parsed; every compressed stream is decompressed
-with a cap (``Limits.max_decompressed_bytes``); the deadline is polled per page and every few hundred
-glyphs or paths drawn.
+with a cap (``Limits.max_decompressed_bytes``); the deadline is polled per page, every few thousand
+tokens pdfminer parses (so a content stream of millions of operators that draw nothing, or a huge
+object, cannot run past it) and every few hundred glyphs drawn. At most ``Limits.max_chars`` glyphs are
+drawn per document (a few KB of nested form XObjects can otherwise draw billions, each a layout object);
+operands left on the interpreter's stack are trimmed; paths and images are only counted, never turned
+into layout objects, so they cost time (which the deadline bounds) but no memory.
 """
 
 from __future__ import annotations
@@ -45,7 +49,27 @@ _stream_cap: contextvars.ContextVar[int | None] = contextvars.ContextVar(
 _stream_errors: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
     "gapcheck_pdf_stream_errors", default=None
 )
+# The deadline of the current read, polled as pdfminer parses tokens (content streams and objects alike).
+_token_budget: contextvars.ContextVar[_TokenBudget | None] = contextvars.ContextVar(
+    "gapcheck_pdf_token_budget", default=None
+)
 _patched = False
+_TOKENS_PER_CHECK = 4096
+#: Operands pdfminer keeps on its interpreter stack; no operator takes more than a few dozen.
+_MAX_OPERANDS = 4096
+
+
+class _TokenBudget:
+    __slots__ = ("deadline", "tokens")
+
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
+        self.tokens = 0
+
+    def tick(self) -> None:
+        self.tokens += 1
+        if not self.tokens % _TOKENS_PER_CHECK:
+            self.deadline.check()
 
 
 class _StreamTooLarge(Exception):
@@ -109,21 +133,53 @@ class _CappedZlib:
 
 
 def _install_stream_cap() -> None:
+    """Patch pdfminer once: capped zlib in ``pdftypes``, and a deadline poll in the tokenizer.
+
+    Both are inert outside :func:`read_pdf_bytes` (their context variables are unset).
+    """
     global _patched
     if _patched:
         return
     import pdfminer.pdftypes
+    from pdfminer.psparser import PSBaseParser
 
     pdfminer.pdftypes.zlib = _CappedZlib()  # type: ignore[assignment]
+    nexttoken = PSBaseParser.nexttoken
+
+    def _polled_nexttoken(self: Any) -> Any:
+        budget = _token_budget.get()
+        if budget is not None:
+            budget.tick()
+        return nexttoken(self)
+
+    PSBaseParser.nexttoken = _polled_nexttoken  # type: ignore[method-assign]
     logging.getLogger("pdfminer").addHandler(logging.NullHandler())
     _patched = True
 
 
-def _make_device(rsrcmgr: Any, laparams: Any, deadline: Deadline) -> Any:
+def _make_interpreter(rsrcmgr: Any, device: Any) -> Any:
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    class _Interpreter(PDFPageInterpreter):  # type: ignore[misc]
+        def push(self, obj: Any) -> None:
+            stack = self.argstack
+            stack.append(obj)
+            if len(stack) > _MAX_OPERANDS:  # operands no operator consumes ("1 2 3 ..." by the million)
+                del stack[:-64]
+
+    return _Interpreter(rsrcmgr, device)
+
+
+def _make_device(rsrcmgr: Any, laparams: Any, deadline: Deadline, limits: Limits, source: str) -> Any:
     from pdfminer.converter import PDFPageAggregator
+
+    cap = limits.max_chars
 
     class _Device(PDFPageAggregator):  # type: ignore[misc]
         ticks = 0
+        glyphs = 0
+        paths = 0
+        images = 0
 
         def _tick(self) -> None:
             self.ticks += 1
@@ -132,15 +188,22 @@ def _make_device(rsrcmgr: Any, laparams: Any, deadline: Deadline) -> Any:
 
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             self._tick()
+            self.glyphs += 1
+            if self.glyphs > cap:  # each glyph is a layout object (~0.5 KB): refuse before memory runs out
+                raise LimitExceededError(
+                    f"draws too many characters of text, over the limit of {cap:,}", source=source
+                )
             return super().render_char(*args, **kwargs)
 
+        # Paths and images are counted (a page of only images and paths is a scan), never laid out: the
+        # text does not need them, and a few bytes of content stream can draw millions of them.
         def paint_path(self, *args: Any, **kwargs: Any) -> None:
             self._tick()
-            super().paint_path(*args, **kwargs)
+            self.paths += 1
 
         def render_image(self, *args: Any, **kwargs: Any) -> None:
             self._tick()
-            super().render_image(*args, **kwargs)
+            self.images += 1
 
     return _Device(rsrcmgr, laparams=laparams)
 
@@ -224,6 +287,7 @@ def read_pdf_bytes(
     _install_stream_cap()
     token = _stream_cap.set(limits.max_decompressed_bytes)
     errors_token = _stream_errors.set([])
+    budget_token = _token_budget.set(_TokenBudget(deadline))
     try:
         return _extract(data, source, limits, deadline)
     except ReadError:
@@ -243,6 +307,7 @@ def read_pdf_bytes(
     finally:
         _stream_cap.reset(token)
         _stream_errors.reset(errors_token)
+        _token_budget.reset(budget_token)
 
 
 def _pdf_error(exc: Exception, source: str) -> ReadError:
@@ -267,7 +332,7 @@ def _page_count(doc: Any) -> int | None:
 def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tuple[str, tuple[str, ...]]:
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
@@ -288,8 +353,8 @@ def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tu
         line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None, all_texts=True
     )
     rsrcmgr = PDFResourceManager(caching=True)
-    device = _make_device(rsrcmgr, laparams, deadline)
-    interpreter = PDFPageInterpreter(rsrcmgr, device)
+    device = _make_device(rsrcmgr, laparams, deadline, limits, source)
+    interpreter = _make_interpreter(rsrcmgr, device)
     pages: list[str] = []
     stats = _PageStats()
     n_pages = 0
@@ -305,6 +370,8 @@ def _extract(data: bytes, source: str, limits: Limits, deadline: Deadline) -> tu
         pages.append(page_text(segs))
     if n_pages == 0:
         raise ReadError("has no pages (the PDF is damaged or empty)", source=source)
+    stats.images += device.images
+    stats.paths += device.paths
     warnings: list[str] = []
     broken = len(_stream_errors.get() or ())
     if broken and stats.visible == 0:
