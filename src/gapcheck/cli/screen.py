@@ -41,16 +41,16 @@ def screen_cmd(
                                                      "listings matching at least this much (0-100).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
     text_column: Annotated[Optional[str], typer.Option(
-        "--text-column", help="CSV column / JSONL field with the listing's text [default: the first of text, "
-        "description, job_description, ...].")] = None,
+        "--text-column", help="CSV column / JSONL field with the listing's text (default: the first of text, "
+        "description, job_description ... that exists).")] = None,
     title_column: Annotated[Optional[str], typer.Option(
-        "--title-column", help="CSV column / JSONL field with the listing's title [default: the first of "
-        "title, job_title, position, ...].")] = None,
+        "--title-column", help="CSV column / JSONL field with the listing's title (default: the first of "
+        "title, job_title, position ... that exists).")] = None,
     gaps: Annotated[int, typer.Option("--gaps", min=0,
                                       help="Missing required skills named per listing.")] = 3,
     progress: Annotated[Optional[bool], typer.Option(
-        "--progress/--no-progress", help="Show a progress bar on standard error [default: when it is a "
-        "terminal].", show_default=False)] = None,
+        "--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a "
+        "terminal).", show_default=False)] = None,
 ) -> None:
     """Rank job listings by how well your CV fits them: match, required-skill coverage and what is missing.
 
