@@ -166,7 +166,8 @@ class Builder:
                 sid = f"esco:{uid}"
                 self.add_skill(sid, name, "soft" if soft else "hard", tech=tech, source="esco",
                                uri=row["conceptUri"],
-                               competence=row["skillType_derived"] in ("skill/competence", "mixed"))
+                               competence=row["skillType_derived"] in ("skill/competence", "mixed"),
+                               fields=esco_fields(row["hierarchy_paths"]) if not soft else [])
                 single = len(self.key(name).split()) == 1
                 if not (single and self.logprob.get(name.lower(), -99.0) > COMMON_PREFERRED_LOGPROB):
                     self.add_alias(sid, name, self.P_PREFERRED)
@@ -193,13 +194,22 @@ class Builder:
                     self.add_alias(sid, alt, self.P_ALT)
         self.stats["esco_skills"] = sum(1 for s in self.skills.values() if s["source"] == "esco")
 
+    def add_fields(self, sid: str, fields) -> None:
+        have = self.skills[sid].setdefault("fields", [])
+        for f in fields:
+            if f not in have:
+                have.append(f)
+
     def onet_tech_aliases(self, name: str) -> list[str]:
         out = [name]
         words = name.split()
         # "Structured query language SQL" -> "SQL" and "Structured query language"
         # (an acronym is short: "Scadex Technologies MAESTRO" does not give "MAESTRO")
+        # The acronym must spell the words before it ("Genial Genetics iPassport QMS" gives no "QMS").
         if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9/+#.&-]{1,4}", words[-1]):
-            out += [words[-1], " ".join(words[:-1])]
+            initials = "".join(w[0] for w in words[:-1]).upper()
+            if initials.endswith(re.sub(r"[^A-Z]", "", words[-1])):
+                out += [words[-1], " ".join(words[:-1])]
         low = name.lower()
         for v in VENDORS:
             if low.startswith(v + " ") and len(name) > len(v) + 1:
@@ -218,10 +228,12 @@ class Builder:
 
     def load_onet(self) -> None:
         hot: dict[str, bool] = {}
+        groups: dict[str, list[str]] = defaultdict(list)
         with open(DATA / "taxonomy/onet/Technology_Skills.tsv", encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 ex = row["Example"].strip()
                 hot[ex] = hot.get(ex, False) or row["Hot Technology"] == "Y"
+                groups[ex].append(row["O*NET-SOC Code"][:2])
         merged = new = 0
         for ex in sorted(hot):
             aliases = self.onet_tech_aliases(ex)
@@ -241,6 +253,7 @@ class Builder:
             else:
                 self.skills[target]["tech"] = True
                 merged += 1
+            self.add_fields(target, onet_fields(groups[ex]))
             for i, a in enumerate(aliases):
                 single = len(self.key(a).split()) == 1
                 if single and self.is_common_word(a):
@@ -318,6 +331,25 @@ class Builder:
             for a in row.get("aliases", []):
                 self.add_alias(sid, a, self.P_CURATED)
 
+    def load_fields(self) -> None:
+        path = DATA / "curation/fields.jsonl"
+        by_name: dict[str, str] = {}
+        for sid, sk in self.skills.items():
+            by_name.setdefault(sk["name"].lower(), sid)
+        for lineno, row in read_jsonl(path):
+            if set(row) - {"field", "skills"} or not isinstance(row.get("skills"), list) \
+                    or not re.fullmatch(r"[KSO][0-9.]+", str(row.get("field", ""))):
+                raise DataFileError(f"line {lineno}: expected {{\"field\": \"K06\", \"skills\": [names]}}",
+                                    source=str(path))
+            for name in row["skills"]:
+                sid = by_name.get(name.lower())
+                if sid is None:
+                    ids = self.name_index.get(self.key(name), [])
+                    sid = ids[0] if ids else None
+                if sid is None:
+                    raise DataFileError(f"line {lineno}: unknown skill {name!r}", source=str(path))
+                self.add_fields(sid, [row["field"]])
+
     def load_blocklist(self) -> None:
         path = DATA / "curation/blocklist.jsonl"
         for lineno, row in read_jsonl(path):
@@ -368,6 +400,36 @@ class Builder:
                 continue
             chosen[k] = top[0]
         return chosen
+
+
+def esco_fields(paths: str) -> list[str]:
+    """Fields of work from ESCO hierarchy codes: knowledge areas to three characters ("K06": ICT,
+    "K09": health), skill groups to two levels ("S5.6": programming, "S3.2": caring). Transversal (T),
+    language (L) and attitude (A) codes name no field."""
+    out = []
+    for code in (paths or "").split(";"):
+        code = code.strip()
+        if code.startswith("K") and len(code) >= 3:
+            f = code[:3]
+        elif code.startswith("S") and "." in code:
+            f = ".".join(code.split(".")[:2])
+        else:
+            continue
+        if f not in out:
+            out.append(f)
+    return out
+
+
+def onet_fields(soc_majors: list[str]) -> list[str]:
+    """O*NET SOC major groups that hold a quarter or more of a tool's occupations ("O15": computer and
+    mathematical, "O29": healthcare practitioners); a tool used everywhere (Excel) names no field."""
+    if not soc_majors:
+        return []
+    counts: dict[str, int] = defaultdict(int)
+    for g in soc_majors:
+        counts[g] += 1
+    n = len(soc_majors)
+    return [f"O{g}" for g, c in sorted(counts.items()) if c / n >= 0.25 and (n <= 40 or c / n >= 0.4)]
 
 
 def read_jsonl(path: Path):
@@ -424,6 +486,7 @@ def build_skills(out: Path) -> dict:
     b.load_onet_content_model()
     b.load_curated()
     b.load_blocklist()
+    b.load_fields()
 
     ambiguous: dict[str, dict] = {}
     amb_path = DATA / "curation/ambiguous.jsonl"
@@ -447,6 +510,7 @@ def build_skills(out: Path) -> dict:
         skills.append({"id": sid, "name": s["name"], "kind": s["kind"], "tech": bool(s["tech"]),
                        "domain": bool(s.get("domain")), "credential": s.get("credential"),
                        "trait": bool(s.get("trait")), "plain": s.get("plain") or s["name"],
+                       "fields": s.get("fields") or [],
                        "source": s["source"]})
 
     lower: dict[str, int] = {}
@@ -458,6 +522,9 @@ def build_skills(out: Path) -> dict:
         toks = k.split()
         prio = b.aliases[k][sid][0]
         lower[k] = i
+        if k.endswith(" ."):
+            # "b.s." alone tokenises as "b.s" + ".", but "B.S. Biology" keeps "B.S." whole: both forms.
+            lower.setdefault(k[:-2] + ".", i)
         sk = b.skills[sid]
         # Plural of a one-word hard alias ("database" -> "databases"), unless that is itself an alias.
         if len(toks) == 1 and sk["kind"] == "hard" and toks[0].isalpha() and not toks[0].endswith("s") \
@@ -561,7 +628,8 @@ def build_skills(out: Path) -> dict:
         "lemmas": table(small_lemmas),
     }
     # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
-    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait", "plain")}
+    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait", "plain",
+                                            "fields")}
     (out / "skills.json").write_text(json.dumps({"format": FORMAT_VERSION, "columns": columns},
                                                 ensure_ascii=False), encoding="utf-8")
     # For people and tests, not loaded at run time: every skill with its aliases.

@@ -128,7 +128,19 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
                          credentials=credentials, asked=set(asked),
                          tech=lambda sid: sid in ex._index and ex.skill(sid).tech,
                          traits=frozenset(m.skill_id for m in cv_doc.mentions if ex.skill(m.skill_id).trait))
-    sc = score(cv_doc.text, text, advert_skills, matched, gaps, groups=reqs.groups)
+    from gapcheck.scoring.coverage import FIELD_SHRINK, field_profile, field_similarity
+
+    for it in advert_skills:  # degrees weigh little in coverage
+        if it.id in ex._index and ex.skill(it.id).credential:
+            it.details.setdefault("credential", ex.skill(it.id).credential)
+    known = ex._index
+    cv_fields = field_profile([ex.skill(sid).fields for sid in {m.skill_id for m in cv_doc.mentions}
+                               if sid in known and ex.skill(sid).fields])
+    ad_field_lists = [ex.skill(it.id).fields for it in advert_skills if it.id in known and ex.skill(it.id).fields]
+    field = field_similarity(cv_fields, field_profile(ad_field_lists))
+    if field is not None:  # an advert naming few fields of work says little: shrink towards 0
+        field *= len(ad_field_lists) / (len(ad_field_lists) + FIELD_SHRINK)
+    sc = score(cv_doc.text, text, advert_skills, matched, gaps, groups=reqs.groups, field=field)
     report = Report(
         cv=cv_doc.info(), advert=ad_doc.info(title=title), score=sc, cv_skills=cv_skills,
         advert_skills=advert_skills, matched=matched, gaps=gaps,
@@ -165,7 +177,13 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
         if pos < b:
             cut.append((pos, b))
     covered = [(m.start, m.end) for m in ad_doc.mentions]
-    return find_terms(text, cut, covered, is_english=ex.is_english)
+    terms = find_terms(text, cut, covered, is_english=ex.is_english)
+    # A name the advert also uses in its title lines or its company blurb is the employer's or the
+    # product's own ("Bluestem Biologics is seeking ..."), not a requirement.
+    blurb = text[:title_end] + " " + " ".join(text[s.start:s.end] for s in ad_doc.sections
+                                               if not holds_requirements(s))
+    blurb = blurb.lower()
+    return [t for t in terms if t.kind != "name" or t.text.lower() not in blurb]
 
 
 def extract_skills(src, *, doc_type: str = "cv", extractor=None) -> list[Mention]:

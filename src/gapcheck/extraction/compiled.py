@@ -107,6 +107,8 @@ class SkillRecord(NamedTuple):
     trait: bool = False
     #: the name in plain words ("mentoring" for ESCO's "advise others")
     plain: str = ""
+    #: fields of work (ESCO knowledge areas and skill groups, O*NET occupation groups), for field similarity
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,8 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
     n = len(col["id"])
     skills = tuple(map(SkillRecord, col["id"], col["name"], col["kind"], col["tech"],
                        col.get("domain") or [False] * n, col.get("credential") or [None] * n,
-                       col.get("trait") or [False] * n, col.get("plain") or col["name"]))
+                       col.get("trait") or [False] * n, col.get("plain") or col["name"],
+                       map(tuple, col.get("fields") or [()] * n)))
     return CompiledSkills(
         skills=skills, lower=_table(ph["lower"]), lemma=_table(ph["lemma"]), first_lower=_table(ph["first_lower"]),
         first_lemma=_table(ph["first_lemma"]), ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],

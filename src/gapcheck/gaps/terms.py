@@ -29,6 +29,17 @@ _NAME_CUE_BEFORE = re.compile(
     r"(?:\b(?:with|using|of|in|on|such\s+as|e\.\s?g\.?|including|like|via|through)|[,/(]|\bor|\band)\s*$",
     re.IGNORECASE,
 )
+_SHOUTING = re.compile(r"(?:[A-Z]{2,}[ ,]+){2}$|^[ ,]+(?:[A-Z]{2,}[ ,]+){2}")
+_NAME_CUE_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:experience|knowledge|certification|certified|implementation|skills|proficiency|"
+    r"licen[cs]e|expertise|administration|development|configuration)\b",
+    re.IGNORECASE,
+)
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:state|states|territory|territories|district\s+of|commonwealth|located\s+in|based\s+in|based\s+at|"
+    r"location|relocat\w+|citizens?|residents?|county|province|city\s+of)\b",
+    re.IGNORECASE,
+)
 _NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december permanent temporary contract full-time part-time fixed-term hybrid remote
@@ -138,8 +149,11 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue
             if re.fullmatch(r"[IVXL]+", stem):
                 continue  # a roman numeral ("Analyst II/III")
-            if len(stem) >= 3 and is_english(stem.lower()):
-                continue  # a word in capitals ("DUTIES", "MUST")
+            if is_english(stem.lower()):
+                continue  # a word in capitals ("DUTIES", "MUST", "BE")
+            a, b = m.start(1), m.end(1)
+            if _SHOUTING.search(chunk[max(0, a - 30):a]) or _SHOUTING.match(chunk[b:b + 30]):
+                continue  # inside a run of capitals ("APPLICANTS MUST BE ABLE TO ...")
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
             s = lo + m.start(1)
@@ -150,7 +164,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             # no English word ("Guidewire implementation experience") can be a name there.
             at_start = not before.strip(" \t•*-–") or re.search(r"[.!?:]\s*$", before)
             if at_start:
-                if is_english(words[0].lower()):
+                after = text[lo + m.end(1):lo + m.end(1) + 40]
+                if is_english(words[0].lower()) or not _NAME_CUE_AFTER.match(after):
                     continue
             elif not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered, s, lo + m.end(1), text)):
                 continue
@@ -159,6 +174,10 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # "ExperienceTo": two words run together, not a product name
             if any(w.lower() in _NOT_NAMES for w in words):
                 continue
+            sent_lo = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
+            sent_hi = min((i for i in (text.find(".", s), text.find("\n", s)) if i >= 0), default=len(text))
+            if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
+                continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
             if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
                 continue
             if len(words) == 1 and words[0].isupper():
@@ -215,8 +234,8 @@ def _expansion_in(acronym: str, text: str) -> tuple[int, int] | None:
     """Where the CV spells an acronym out: "Driver Qualification Card" for DQC, "Google Analytics 4" for
     GA4 (capitalised words whose initials, digits kept, give the acronym)."""
     target = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
-    if len(target) < 2:
-        return None
+    if len(target) < 3:
+        return None  # two letters spell too many things ("AN" = "Alive News")
     words = list(re.finditer(r"[A-Z][a-z]*|\d+", text))
     n = len(target)
     for i in range(len(words)):

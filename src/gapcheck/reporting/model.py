@@ -83,10 +83,13 @@ class Score:
     similarity: float
     required_coverage: float
     preferred_coverage: float
+    #: cosine of the two documents' field-of-work profiles (None when either names no field)
+    field_similarity: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"match": self.match, "similarity": self.similarity,
-                "required_coverage": self.required_coverage, "preferred_coverage": self.preferred_coverage}
+                "required_coverage": self.required_coverage, "preferred_coverage": self.preferred_coverage,
+                "field_similarity": self.field_similarity}
 
 
 @dataclass(frozen=True, slots=True)

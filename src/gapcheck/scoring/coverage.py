@@ -9,13 +9,44 @@ from gapcheck.reporting.model import Score, SkillItem
 #: a CV and an advert written separately get.
 SIMILARITY_FULL = 0.35
 
-#: Weights of required coverage, preferred coverage and similarity in the match score.
-W_REQUIRED, W_PREFERRED, W_SIMILARITY = 0.55, 0.15, 0.30
+#: Weights of required coverage, preferred coverage, text similarity and field similarity in the match
+#: score. Field similarity (same fields of work, whatever the tools) carries the "is this my kind of job"
+#: signal that exact skill coverage misses when an advert names few skills or other tools.
+W_REQUIRED, W_PREFERRED, W_SIMILARITY, W_FIELD = 0.45, 0.10, 0.20, 0.25
+#: Degrees weigh little in coverage: a Master's matches a Master's in any subject.
+DEGREE_WEIGHT = 0.3
 
 
 def _weight(item: SkillItem) -> float:
-    # Hard skills count fully, soft skills 0.75: the same discount gap importance applies.
+    # Hard skills count fully, soft skills 0.75 (the discount gap importance applies), degrees 0.3.
+    if item.details.get("credential") == "degree":
+        return DEGREE_WEIGHT
     return 1.0 if item.kind == "hard" else 0.75
+
+
+def field_similarity(cv_fields: dict[str, float], advert_fields: dict[str, float]) -> float | None:
+    """Cosine of two field-of-work profiles (each skill spreads one unit over its fields), or None if
+    either has no field."""
+    import math
+
+    if not cv_fields or not advert_fields:
+        return None
+    dot = sum(v * cv_fields.get(k, 0.0) for k, v in advert_fields.items())
+    na = math.sqrt(sum(v * v for v in advert_fields.values()))
+    nc = math.sqrt(sum(v * v for v in cv_fields.values()))
+    return dot / (na * nc) if na and nc else None
+
+
+#: Field similarity from an advert with few field-bearing skills is noisy: it is shrunk by n / (n + k).
+FIELD_SHRINK = 3
+
+
+def field_profile(skill_fields: list[tuple[str, ...]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for fields in skill_fields:
+        for f in fields:
+            out[f] = out.get(f, 0.0) + 1.0 / len(fields)
+    return out
 
 
 def coverage(items: list[SkillItem], matched_ids: set[str], groups=()) -> float | None:
@@ -40,7 +71,7 @@ def coverage(items: list[SkillItem], matched_ids: set[str], groups=()) -> float 
 
 
 def score(cv_text: str, advert_text: str, advert_skills: list[SkillItem], matched: list[SkillItem],
-          gaps: list[SkillItem], *, groups=()) -> Score:
+          gaps: list[SkillItem], *, groups=(), field: float | None = None) -> Score:
     """Similarity, coverage and the 0-100 match score."""
     from gapcheck.scoring.tfidf import load_tfidf
 
@@ -50,6 +81,8 @@ def score(cv_text: str, advert_text: str, advert_skills: list[SkillItem], matche
     pref = coverage([s for s in advert_skills if s.requirement == "preferred"], ids, groups)
     s_part = min(1.0, sim / SIMILARITY_FULL)
     parts = [(W_SIMILARITY, s_part)]
+    if field is not None:
+        parts.append((W_FIELD, field))
     if req is not None:
         parts.append((W_REQUIRED, req))
     if pref is not None:
@@ -57,7 +90,7 @@ def score(cv_text: str, advert_text: str, advert_skills: list[SkillItem], matche
     # Missing parts (an advert with no preferred skills) hand their weight to the others in proportion.
     total_w = sum(w for w, _ in parts)
     match = round(100 * sum(w * v for w, v in parts) / total_w)
-    return Score(match=int(match), similarity=round(sim, 4),
+    return Score(match=int(match), similarity=round(sim, 4), field_similarity=None if field is None else round(field, 4),
                  # Nothing asked at a level means nothing missing there: coverage 1.0 (the match score
                  # leaves that part out rather than reward it).
                  required_coverage=round(req if req is not None else 1.0, 4),
