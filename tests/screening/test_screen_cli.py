@@ -125,3 +125,16 @@ def test_a_listing_on_standard_input_with_workers():
     (row,) = [json.loads(line) for line in r.stdout.splitlines()]
     assert row["source"] == "-" and row["title"] == "Registered Nurse - Surgical Quality Nurse"
     assert row["status"] == "ok" and row["match"] > 0
+
+
+def test_custom_skills_count_as_in_gapcheck_cv_advert(capsys, tmp_path):
+    skills = tmp_path / "mine.jsonl"
+    skills.write_text(json.dumps({"name": "Hot work permits", "kind": "hard", "aliases": ["hot-work permit"]})
+                      + "\n", encoding="utf-8")
+    ad = tmp_path / "welder.txt"
+    ad.write_text("Welder\n\nRequirements\n- A valid hot-work permit\n- Python scripting\n", encoding="utf-8")
+    code, out, _ = run(["screen", CV, str(ad), "--skills", str(skills), "-j", "2", "-f", "json"], capsys)
+    (row,) = json.loads(out)
+    assert code == 0 and row["top_gaps"][0] == "Hot work permits"
+    code, out, _ = run([CV, str(ad), "--skills", str(skills), "-f", "json"], capsys)
+    assert json.loads(out)["score"]["match"] == row["match"]

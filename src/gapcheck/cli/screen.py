@@ -10,6 +10,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from gapcheck.cli import app
+from gapcheck.cli.custom import SkillsOption, extractor_for
 from gapcheck.cli.options import HELP_OUTPUT, emit
 from gapcheck.errors import GapcheckError
 
@@ -51,6 +52,7 @@ def screen_cmd(
     progress: Annotated[Optional[bool], typer.Option(
         "--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a "
         "terminal).", show_default=False)] = None,
+    skills: SkillsOption = None,
 ) -> None:
     """Rank job listings by how well your CV fits them: match, required-skill coverage and what is missing.
 
@@ -62,13 +64,17 @@ def screen_cmd(
         raise GapcheckError("only one of CV and LISTINGS can be read from standard input", source="-")
     from gapcheck.screening import count_listings, prepare_cv, run_screen
 
-    prepared = prepare_cv(cv)  # an unreadable CV stops here with a one-line error
+    from gapcheck.reading import read_document
+
+    cv_doc = read_document(cv)  # an unreadable CV stops here, before the pipeline loads
+    extractor = extractor_for(skills)  # as gapcheck CV ADVERT: gapcheck.toml's custom skills, then --skills
+    prepared = prepare_cv(cv_doc, extractor=extractor)
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(count_listings(listings)) if show else None
     try:
         result = run_screen(prepared, listings, top=top, min_match=min_match, jobs=jobs,
                             text_column=text_column, title_column=title_column, gaps=gaps,
-                            on_progress=bar.update if bar else None)
+                            extractor=extractor, on_progress=bar.update if bar else None)
     finally:
         if bar:
             bar.stop()

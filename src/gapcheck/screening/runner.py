@@ -32,12 +32,12 @@ CHUNK_SIZE = 16
 _SCREENER: Screener | None = None  # the worker process's screener
 
 
-def _init_worker(cv: PreparedCV, options: dict[str, Any]) -> None:
+def _init_worker(cv: PreparedCV, options: dict[str, Any], extractor) -> None:
     import signal
 
     global _SCREENER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _SCREENER = Screener(cv, **options)
+    _SCREENER = Screener(cv, extractor=extractor, **options)
 
 
 def _work(chunk: list[Task]) -> list[tuple[int, bytes | None, dict | None]]:
@@ -112,11 +112,9 @@ class ScreenRun:
     def _new_pool(self):
         from concurrent.futures import ProcessPoolExecutor
 
-        if self.extractor is not None:
-            # With fork the workers inherit the extractor object; the initializer picks it up.
-            self.options["extractor"] = self.extractor
+        # With fork the workers inherit the initializer's arguments (the extractor included) as they are.
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(), initializer=_init_worker,
-                                   initargs=(self.cv, self.options))
+                                   initargs=(self.cv, self.options, self.extractor))
 
     def _in_pool(self) -> Iterator[list]:
         from concurrent.futures.process import BrokenProcessPool
