@@ -152,3 +152,13 @@ def test_a_csv_row_is_scored_as_its_title_and_text(tmp_path, extractor):
 def test_an_unreadable_cv_raises_and_nothing_is_screened(tmp_path):
     with pytest.raises(ReadError, match="encrypted"):
         screen(BAD / "encrypted.pdf", usajobs(1))
+
+
+def test_workers_started_with_spawn_load_the_pipeline_themselves(monkeypatch, some_ads):
+    """macOS and Windows do not fork: each worker loads the extractor (custom skills included) itself."""
+    import multiprocessing as mp
+
+    from gapcheck.screening import runner
+
+    monkeypatch.setattr(runner, "_context", lambda: mp.get_context("spawn"))
+    assert run_screen(CV, some_ads[:4], jobs=2, skills=()).rows == run_screen(CV, some_ads[:4], skills=()).rows

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from gapcheck.cli import app
-from gapcheck.cli.custom import SkillsOption, extractor_for
+from gapcheck.cli.custom import SkillsOption, custom_skill_files
 from gapcheck.cli.options import HELP_OUTPUT, emit
 from gapcheck.errors import GapcheckError
 
@@ -67,14 +67,17 @@ def screen_cmd(
     from gapcheck.reading import read_document
 
     cv_doc = read_document(cv)  # an unreadable CV stops here, before the pipeline loads
-    extractor = extractor_for(skills)  # as gapcheck CV ADVERT: gapcheck.toml's custom skills, then --skills
+    from gapcheck.extraction import load_extractor
+
+    custom = custom_skill_files(skills)  # as gapcheck CV ADVERT: gapcheck.toml's custom skills, then --skills
+    extractor = load_extractor(custom_skills=custom)
     prepared = prepare_cv(cv_doc, extractor=extractor)
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(count_listings(listings)) if show else None
     try:
         result = run_screen(prepared, listings, top=top, min_match=min_match, jobs=jobs,
                             text_column=text_column, title_column=title_column, gaps=gaps,
-                            extractor=extractor, on_progress=bar.update if bar else None)
+                            skills=custom, extractor=extractor, on_progress=bar.update if bar else None)
     finally:
         if bar:
             bar.stop()

@@ -69,7 +69,8 @@ class ScreenResult:
 
 def run_screen(cv: Any, listings: Any, *, top: int | None = None, min_match: float | None = None,
                jobs: int | None = 1, text_column: str | None = None, title_column: str | None = None,
-               gaps: int = DEFAULT_GAPS, limits=None, extractor=None, chunk_size: int = CHUNK_SIZE,
+               gaps: int = DEFAULT_GAPS, limits=None, skills=None, extractor=None,
+               chunk_size: int = CHUNK_SIZE,
                on_progress: Callable[[int], None] | None = None) -> ScreenResult:
     """Screen ``listings`` against ``cv``; the engine behind :func:`screen` and ``gapcheck screen``.
 
@@ -78,10 +79,15 @@ def run_screen(cv: Any, listings: Any, *, top: int | None = None, min_match: flo
     Raises:
         gapcheck.errors.GapcheckError: the CV cannot be read (listings never raise: they become rows).
     """
+    if extractor is None:
+        from gapcheck.extraction import load_extractor
+
+        extractor = load_extractor(custom_skills=skills)
     cv_prepared = cv if isinstance(cv, PreparedCV) else prepare_cv(cv, extractor=extractor)
     tasks = iter_tasks(listings, text_column=text_column, title_column=title_column)
     run = ScreenRun(cv_prepared, tasks, jobs=jobs or 0, chunk_size=chunk_size,
-                    options={"gaps": gaps, "limits": limits}, extractor=extractor, on_progress=on_progress)
+                    options={"gaps": gaps, "limits": limits}, extractor=extractor, custom_skills=skills,
+                    on_progress=on_progress)
     ranker = Ranker(top=top, min_match=min_match)
     for seq, row in run:
         ranker.add(seq, row)
@@ -91,7 +97,7 @@ def run_screen(cv: Any, listings: Any, *, top: int | None = None, min_match: flo
 
 def screen(cv: Any, listings: Any, *, top: int | None = None, min_match: float | None = None,
            jobs: int | None = 1, text_column: str | None = None, title_column: str | None = None,
-           gaps: int = DEFAULT_GAPS, limits=None, extractor=None):
+           gaps: int = DEFAULT_GAPS, limits=None, skills=None, extractor=None):
     """Rank job listings by how well a CV fits them.
 
     Args:
@@ -110,7 +116,10 @@ def screen(cv: Any, listings: Any, *, top: int | None = None, min_match: float |
             ``job_title``, ``position`` ... that exists, case-insensitively).
         gaps: how many missing required skills ``top_gaps`` names.
         limits: :class:`~gapcheck.reading.Limits` for reading each listing.
-        extractor: a :class:`~gapcheck.extraction.SkillExtractor`; the cached default if omitted.
+        skills: paths of custom-skill files (JSONL or CSV); None: those named in gapcheck.toml, as
+            ``gapcheck CV ADVERT`` uses them; ``()``: none.
+        extractor: a :class:`~gapcheck.extraction.SkillExtractor` to use instead (with ``jobs`` > 1 only
+            where processes fork, as on Linux; elsewhere each worker loads the one ``skills`` names).
 
     Returns:
         A pandas DataFrame with the columns of :data:`COLUMNS`, ok rows best first, then error rows.
@@ -120,7 +129,8 @@ def screen(cv: Any, listings: Any, *, top: int | None = None, min_match: float |
         gapcheck.errors.GapcheckError: the CV cannot be read.
     """
     result = run_screen(cv, listings, top=top, min_match=min_match, jobs=jobs, text_column=text_column,
-                        title_column=title_column, gaps=gaps, limits=limits, extractor=extractor)
+                        title_column=title_column, gaps=gaps, limits=limits, skills=skills,
+                        extractor=extractor)
     return to_frame(result)
 
 

@@ -32,11 +32,15 @@ CHUNK_SIZE = 16
 _SCREENER: Screener | None = None  # the worker process's screener
 
 
-def _init_worker(cv: PreparedCV, options: dict[str, Any], extractor) -> None:
+def _init_worker(cv: PreparedCV, options: dict[str, Any], extractor, custom_skills) -> None:
     import signal
 
     global _SCREENER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if extractor is None:  # not forked: load the same pipeline here, once
+        from gapcheck.extraction import load_extractor
+
+        extractor = load_extractor(custom_skills=custom_skills)
     _SCREENER = Screener(cv, extractor=extractor, **options)
 
 
@@ -77,7 +81,7 @@ class ScreenRun:
     """
 
     def __init__(self, cv: PreparedCV, tasks: Iterable[Task], *, jobs: int = 1, chunk_size: int = CHUNK_SIZE,
-                 options: dict[str, Any] | None = None, extractor=None,
+                 options: dict[str, Any] | None = None, extractor=None, custom_skills=None,
                  on_progress: Callable[[int], None] | None = None) -> None:
         self.cv = cv
         self.tasks = tasks
@@ -85,6 +89,7 @@ class ScreenRun:
         self.chunk_size = max(1, chunk_size)
         self.options = dict(options or {})
         self.extractor = extractor
+        self.custom_skills = custom_skills
         self.on_progress = on_progress
         self.duplicates = 0
         self.done = 0
@@ -112,9 +117,12 @@ class ScreenRun:
     def _new_pool(self):
         from concurrent.futures import ProcessPoolExecutor
 
-        # With fork the workers inherit the initializer's arguments (the extractor included) as they are.
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(), initializer=_init_worker,
-                                   initargs=(self.cv, self.options, self.extractor))
+        ctx = _context()
+        # With fork the workers inherit the initializer's arguments, the loaded extractor included, as they
+        # are; with spawn they are pickled, so each worker loads the pipeline itself (custom skills too).
+        extractor = self.extractor if ctx.get_start_method() == "fork" else None
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(self.cv, self.options, extractor, self.custom_skills))
 
     def _in_pool(self) -> Iterator[list]:
         from concurrent.futures.process import BrokenProcessPool
