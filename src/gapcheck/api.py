@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 
 from gapcheck.extraction.mention import Mention
@@ -15,7 +14,6 @@ from gapcheck.reading import Document, read_document
 from gapcheck.reporting.model import DocInfo, Report
 from gapcheck.sectioning import Section, advert_title, requirement_level, section_at, split_sections
 
-Source = "str | os.PathLike[str] | Document"
 
 
 @dataclass(frozen=True)
@@ -126,14 +124,14 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
                 asked.setdefault(ev_id, mt.requirement)
     claims = find_claims(cv_doc.text, cv_doc.mentions, evidence, roles, cv_doc.sections,
                          credentials=credentials, asked=set(asked),
-                         tech=lambda sid: sid in ex._index and ex.skill(sid).tech,
+                         tech=lambda sid: sid in ex.has_skill_index and ex.skill(sid).tech,
                          traits=frozenset(m.skill_id for m in cv_doc.mentions if ex.skill(m.skill_id).trait))
     from gapcheck.scoring.coverage import FIELD_SHRINK, field_profile, field_similarity
 
     for it in advert_skills:  # degrees weigh little in coverage
-        if it.id in ex._index and ex.skill(it.id).credential:
+        if it.id in ex.has_skill_index and ex.skill(it.id).credential:
             it.details.setdefault("credential", ex.skill(it.id).credential)
-    known = ex._index
+    known = ex.has_skill_index
     cv_fields = field_profile([ex.skill(sid).fields for sid in {m.skill_id for m in cv_doc.mentions}
                                if sid in known and ex.skill(sid).fields])
     ad_field_lists = [ex.skill(it.id).fields for it in advert_skills if it.id in known and ex.skill(it.id).fields]

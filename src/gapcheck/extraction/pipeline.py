@@ -64,6 +64,11 @@ class SkillExtractor:
             self._english = load_english()
         return word.lower() in self._english
 
+    @property
+    def has_skill_index(self) -> dict[str, int]:
+        """skill id -> row of the compiled table (``sid in ex.has_skill_index`` tells a known skill)."""
+        return self._index
+
     def skill(self, skill_id: str):
         """The :class:`~gapcheck.extraction.compiled.SkillRecord` for an id."""
         return self.compiled.skills[self._index[skill_id]]

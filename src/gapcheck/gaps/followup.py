@@ -31,7 +31,7 @@ def _plain(item) -> str:
 
     ex = load_extractor()
     name = item.name
-    if item.id in ex._index:
+    if item.id in ex.has_skill_index:
         name = ex.skill(item.id).plain or name
     return re.sub(r"\s*\([^)]*\)$", "", name)
 

@@ -242,7 +242,7 @@ def _expansion_in(acronym: str, text: str) -> tuple[int, int] | None:
         got, j = "", i
         while j < len(words) and len(got) < n:
             w = words[j].group()
-            if j > i and text[words[j - 1].end():w and words[j].start()].strip(" &-") not in ("", "and", "of", "for"):
+            if j > i and text[words[j - 1].end():words[j].start()].strip(" &-") not in ("", "and", "of", "for"):
                 break
             got += w if w.isdigit() else w[0]
             j += 1
