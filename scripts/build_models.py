@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from gapcheck.extraction.compiled import (  # noqa: E402
     FORMAT_VERSION,
+    jsonl_rows,
     phrase_key_tokens,
     validate_ambiguous_rule,
     validate_curated_row,
@@ -434,19 +435,7 @@ def onet_fields(soc_majors: list[str]) -> list[str]:
 
 def read_jsonl(path: Path):
     with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DataFileError(f"line {lineno}: invalid JSON ({e.msg})", source=str(path)) from None
-            if not isinstance(row, dict):
-                raise DataFileError(f"line {lineno}: expected a JSON object", source=str(path))
-            if "_comment" in row:
-                continue
-            yield lineno, row
+        yield from jsonl_rows(f, path)
 
 
 def load_lemma_lookup() -> dict[str, str]:

@@ -33,6 +33,25 @@ _AMBIGUOUS_KEYS = {"alias", "forms", "accept_near_tech", "accept_next", "accept_
 _TOKEN_ATTRS = {"LOWER", "LEMMA", "IS_ALPHA", "IS_PUNCT", "OP", "ORTH", "TEXT", "IS_DIGIT", "LIKE_NUM"}
 
 
+def jsonl_rows(lines, path: Path | str):
+    """``(line number, object)`` for each JSON line; blank lines, ``//`` lines and ``{"_comment": ...}``
+    rows are skipped; a bad line raises ``DataFileError`` naming the file and line. Shared by the build
+    script (curation files) and by custom-skill loading."""
+    for lineno, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("//"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataFileError(f"line {lineno}: invalid JSON ({e.msg})", source=str(path)) from None
+        if not isinstance(row, dict):
+            raise DataFileError(f"line {lineno}: expected a JSON object", source=str(path))
+        if "_comment" in row:
+            continue
+        yield lineno, row
+
+
 def _fail(path: Path | str, lineno: int, msg: str) -> DataFileError:
     return DataFileError(f"line {lineno}: {msg}", source=str(path))
 

@@ -19,13 +19,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from gapcheck.errors import DataFileError
-from gapcheck.extraction.compiled import CompiledSkills, SkillRecord, phrase_key_tokens, validate_curated_row
+from gapcheck.extraction.compiled import (
+    CompiledSkills,
+    SkillRecord,
+    jsonl_rows,
+    phrase_key_tokens,
+    validate_curated_row,
+)
 
 #: Most custom skills a file may hold (a guard against pointing --skills at the wrong file).
 MAX_ROWS = 50_000
@@ -51,16 +56,7 @@ def read_custom_rows(path: str | Path) -> list[dict]:
     rows: list[tuple[int, dict]] = []
     suffix = p.suffix.lower()
     if suffix in (".jsonl", ".json", ".ndjson"):
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DataFileError(f"line {lineno}: invalid JSON ({e.msg})", source=str(path)) from None
-            if not isinstance(row, dict):
-                raise DataFileError(f"line {lineno}: expected a JSON object", source=str(path))
-            rows.append((lineno, row))
+        rows.extend(jsonl_rows(text.splitlines(), path))
     elif suffix in (".csv", ".tsv"):
         reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
         if not reader.fieldnames or "name" not in reader.fieldnames:
