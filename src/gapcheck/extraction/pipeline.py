@@ -29,6 +29,13 @@ def _asks_for(text: str, start: int, end: int) -> bool:
     return bool(_ASK_BEFORE.search(text[max(0, start - 60):start]) or _ASK_AFTER.match(text[end:end + 40]))
 
 
+_ROLE_BEFORE = re.compile(
+    r"\b(?:a|an|as|our|the|senior|junior|lead|principal|staff|experienced|skilled|talented|mid-level|"
+    r"passionate|strong|new|great|seasoned)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: "Technologies" (a job board's field of required tools) on the same line before a mention.
+_TECH_LABEL = re.compile(r"\bTechnologies\b:?[^\n]*$")
 _ROLE_WORD = re.compile(r"\b(?:developers?|engineers?|programmers?|architects?)$", re.IGNORECASE)
 
 #: Texts longer than this are cut before tokenising (spaCy's own max_length is 1,000,000 characters).
@@ -148,8 +155,8 @@ class SkillExtractor:
         for m in mentions:
             while k + 1 < len(sections) and sections[k + 1].start <= m.start:
                 k += 1
-            if not holds_requirements(sections[k]):
-                continue
+            if not holds_requirements(sections[k]) and not _TECH_LABEL.search(text[max(0, m.start - 120):m.start]):
+                continue  # (a job board's "Technologies: ..." field run into a metadata line still counts)
             while v < len(voice) and voice[v][1] <= m.start:
                 v += 1
             rec = skills[index[m.skill_id]]
@@ -163,7 +170,12 @@ class SkillExtractor:
         title_end = first_nl if first_nl >= 0 else len(text)
 
         def role_like(m: Mention) -> bool:
-            return m.start < title_end or bool(_ROLE_AFTER.match(text, m.end)) or bool(_ROLE_WORD.search(m.text))
+            # The title line, or "an experienced Java Developer": a person, not a requirement list item.
+            if m.start < title_end:
+                return True
+            if not (_ROLE_AFTER.match(text, m.end) or _ROLE_WORD.search(m.text)):
+                return False
+            return bool(_ROLE_BEFORE.search(text[max(0, m.start - 40):m.start]))
 
         role = [role_like(m) for m in kept]
         body_ids = {m.skill_id for m, r in zip(kept, role) if not r}
