@@ -96,6 +96,18 @@ def read_document(source: str | os.PathLike[str], *, limits: Limits | None = Non
     """
     limits = limits or DEFAULT_LIMITS
     label = os.fsdecode(source) if isinstance(source, bytes) else os.fspath(source)
+    try:
+        return _read_document(label, limits)
+    except ReadError as exc:
+        if str(exc).isprintable():
+            raise
+        # A file name (or a suffix) with a newline, an escape sequence or a bidi override in it must not
+        # break the one-line message or drive the terminal: show such characters escaped.
+        shown = type(exc)(_escape(exc.problem), source=_escape(exc.source) if exc.source else None)
+        raise shown from None
+
+
+def _read_document(label: str, limits: Limits) -> Document:
     if label == "-":
         return _read_stdin(limits)
     path = Path(label)
@@ -134,6 +146,13 @@ def _from_bytes(data: bytes, fmt: str, label: str, limits: Limits) -> Document:
 # -- internals -------------------------------------------------------------------------------------------
 
 
+def _escape(text: str) -> str:
+    """Non-printable characters (controls, line and bidi marks, undecodable bytes) as Python escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _stat(path: Path, label: str) -> os.stat_result:
     try:
         st = path.stat()
@@ -148,6 +167,8 @@ def _stat(path: Path, label: str) -> os.stat_result:
         raise ReadError(f"cannot be read ({reason})", source=label) from None
     if stat.S_ISDIR(st.st_mode):
         raise ReadError("is a directory, not a file", source=label)
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        raise ReadError("is a device, not a file", source=label)
     return st
 
 
@@ -160,7 +181,7 @@ def _load(path: Path, label: str, st: os.stat_result, limit: int, what: str) -> 
     if stat.S_ISREG(st.st_mode) and st.st_size > limit:
         raise _too_big(st.st_size, limit, what, label)
     try:
-        with open(path, "rb") as f:
+        with _open(path, st) as f:
             data = f.read(limit + 1)
     except PermissionError:
         raise ReadError("cannot be read (permission denied)", source=label) from None
@@ -171,6 +192,20 @@ def _load(path: Path, label: str, st: os.stat_result, limit: int, what: str) -> 
     if len(data) > limit:
         raise _too_big(f"more than {human_size(limit)}", limit, what, label)
     return data
+
+
+def _open(path: Path, st: os.stat_result):
+    """Open for reading; a named pipe is opened without waiting for a writer (plain ``open`` would block
+    forever on a pipe nobody writes to), so a pipe with no writer reads as empty."""
+    if not stat.S_ISFIFO(st.st_mode):
+        return open(path, "rb")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        os.set_blocking(fd, True)
+        return open(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_stdin(limits: Limits) -> Document:

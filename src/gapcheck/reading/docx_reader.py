@@ -12,7 +12,9 @@ are joined with tabs; otherwise each cell's text follows the previous cell's.
 Safety: before python-docx sees it, the zip is checked: at most ``Limits.max_zip_members`` members, the
 declared uncompressed sizes summing to at most ``Limits.max_decompressed_bytes``, and then every member
 is actually decompressed while counting, stopping as soon as the count passes the limit (a zip whose
-headers lie is caught too, by the count or by zipfile's CRC check).
+headers lie is caught too, by the count or by zipfile's CRC check). The XML parts may hold at most
+``max(10 * Limits.max_chars, 1,000,000)`` tags (counted as ``<``), which bounds the memory lxml's tree
+takes.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ _CONTAINERS = frozenset(
     }
 )
 _CHUNK = 1 << 16
+#: XML tags allowed per character of ``Limits.max_chars``. Word writes one or two per character at most;
+#: lxml keeps ~130 bytes per element, so this bounds the parsed tree (``<w:p/>`` x millions is 6 bytes each).
+_TAGS_PER_CHAR = 10
+_MIN_TAGS = 1_000_000
 
 
 def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> None:
@@ -92,10 +98,13 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
                 source=source,
             )
         total = 0
+        tags = 0
+        max_tags = max(_TAGS_PER_CHAR * limits.max_chars, _MIN_TAGS)
         try:
             for info in infos:
                 if info.is_dir():
                     continue
+                is_xml = info.filename.lower().endswith((".xml", ".rels"))
                 with zf.open(info) as member:
                     while True:
                         chunk = member.read(_CHUNK)
@@ -107,6 +116,14 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
                                 f"expands beyond the {human_size(cap)} limit when unpacked (a zip bomb?)",
                                 source=source,
                             )
+                        if is_xml:
+                            tags += chunk.count(b"<")
+                            if tags > max_tags:
+                                raise LimitExceededError(
+                                    f"has more than {max_tags:,} XML tags, too many for the "
+                                    f"{limits.max_chars:,}-character limit on its text",
+                                    source=source,
+                                )
                         deadline.check()
         except ReadError:
             raise

@@ -114,13 +114,17 @@ _CELL = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"[ \t\n\r\f]+")
 _CHECK_EVERY = 4096
+_MAX_SHARED_ENTRIES = 4096
 
 
 class _TextExtractor(HTMLParser):
     def __init__(self, deadline: Deadline | None) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str | int] = []  # text, or 1 / 2 for a line break / blank line
-        self.stack: list[tuple[str, bool]] = []  # (tag, hides its content)
+        # (tag, hides its content). Entries are shared tuples (see _push): a page of millions of unclosed
+        # tags then costs a pointer per tag, not a tuple and a string.
+        self.stack: list[tuple[str, bool]] = []
+        self._entries: dict[tuple[str, bool], tuple[str, bool]] = {}
         self.open_count: dict[str, int] = {}
         self.hidden_depth = 0
         self.pre_depth = 0
@@ -137,7 +141,12 @@ class _TextExtractor(HTMLParser):
         self.parts.append(2 if blank else 1)
 
     def _push(self, tag: str, hides: bool) -> None:
-        self.stack.append((tag, hides))
+        entry = self._entries.get((tag, hides))
+        if entry is None:
+            entry = (tag, hides)
+            if len(self._entries) < _MAX_SHARED_ENTRIES:
+                self._entries[entry] = entry
+        self.stack.append(entry)
         self.open_count[tag] = self.open_count.get(tag, 0) + 1
         if hides:
             self.hidden_depth += 1
@@ -272,6 +281,11 @@ def html_charset(data: bytes) -> str | None:
 
     name = m.group(1).decode("ascii", "ignore")
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # codecs also knows bytes-to-bytes codecs ("zlib", "base64", "hex", "rot13"); bytes.decode() refuses
+    # them, so a page declaring one is decoded as if it declared nothing.
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name

@@ -34,8 +34,10 @@ class Limits:
         max_parse_seconds: wall-clock budget for parsing one document (default 20 s). It is checked
             cooperatively: per PDF page and every few hundred characters or objects drawn, per DOCX
             block, and every few thousand HTML tags, so a reader stops soon after the budget runs out.
-        max_chars: most characters of text a document may yield (default 1,000,000, spaCy's default
-            ``nlp.max_length``; a long CV has 10,000).
+        max_chars: most characters of text a document may yield (default 300,000: a long CV has 10,000 to
+            20,000, a 50-page report about 150,000). Analysis time and memory grow with the text, so this
+            bounds them. It also caps the glyphs a PDF may draw and, ten to a character, the XML tags of
+            a DOCX, both checked while reading so a bomb is refused before it is built.
     """
 
     max_file_bytes: int = 20 * MB
@@ -44,7 +46,7 @@ class Limits:
     max_decompressed_bytes: int = 50 * MB
     max_zip_members: int = 10_000
     max_parse_seconds: float = 20.0
-    max_chars: int = 1_000_000
+    max_chars: int = 300_000
 
     def __post_init__(self) -> None:
         for name in (
