@@ -10,7 +10,17 @@ import typer
 
 from gapcheck.cli import app
 from gapcheck.cli.custom import SkillsOption, extractor_for
-from gapcheck.cli.options import HELP_OUTPUT, emit
+from gapcheck.cli.options import (
+    HELP_OUTPUT,
+    MaxChars,
+    MaxDecompressedMB,
+    MaxFileMB,
+    MaxPages,
+    MaxParseSeconds,
+    MaxTextMB,
+    emit,
+    limits_from_options,
+)
 from gapcheck.errors import GapcheckError
 
 HELP_CV = "Your CV: PDF, DOCX, TXT, Markdown or HTML; - reads standard input."
@@ -31,6 +41,12 @@ def analyze_cmd(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=HELP_OUTPUT)] = None,
     skills: SkillsOption = None,
+    max_file_mb: MaxFileMB = None,
+    max_text_mb: MaxTextMB = None,
+    max_pages: MaxPages = None,
+    max_decompressed_mb: MaxDecompressedMB = None,
+    max_parse_seconds: MaxParseSeconds = None,
+    max_chars: MaxChars = None,
 ) -> None:
     """Analyse a CV against one job advert (the default command: `gapcheck CV ADVERT`).
 
@@ -43,7 +59,10 @@ def analyze_cmd(
     from gapcheck.reading import read_document
 
     # Read both files before loading the pipeline, so a bad file is reported at once.
-    cv_doc, ad_doc = read_document(cv), read_document(advert)
+    limits = limits_from_options(max_file_mb=max_file_mb, max_text_mb=max_text_mb, max_pages=max_pages,
+                                 max_decompressed_mb=max_decompressed_mb, max_parse_seconds=max_parse_seconds,
+                                 max_chars=max_chars)
+    cv_doc, ad_doc = read_document(cv, limits=limits), read_document(advert, limits=limits)
     report = analyze(cv_doc, ad_doc, extractor=extractor_for(skills))
     if fmt is ReportFormat.json:
         emit(report.to_json(), output)
