@@ -110,11 +110,14 @@ def normalise(s: str) -> str:
 
 
 def _stem(w: str) -> str:
+    """A crude stem for matching a phrase's words in a CV: the first five letters ("management" and
+    "managed", "isolation" and "isolate", "optimization" and "optimised" agree), whole short words."""
     w = w.lower()
     for suf in ("ies", "es", "s"):
         if len(w) > 4 and w.endswith(suf):
-            return w[: -len(suf)] + ("y" if suf == "ies" else "")
-    return w
+            w = w[: -len(suf)] + ("y" if suf == "ies" else "")
+            break
+    return w[:5]
 
 
 def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int, int]], *,
