@@ -32,6 +32,7 @@ class ReportFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     md = "md"
+    html = "html"
 
 
 @app.command("analyze")
@@ -68,6 +69,8 @@ def analyze_cmd(
         emit(report.to_json(), output)
     elif fmt in (ReportFormat.markdown, ReportFormat.md):
         emit(report.to_markdown(), output)
+    elif fmt is ReportFormat.html:
+        emit(report.to_html(), output)
     else:
         from gapcheck.reporting.terminal import render_terminal
 
