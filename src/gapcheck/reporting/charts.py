@@ -145,7 +145,7 @@ def histogram(values: Sequence[float], *, bins: int = 10, lo: float = 0, hi: flo
     for v in values:
         i = min(bins - 1, max(0, int((v - lo) / (hi - lo) * bins)))
         counts[i] += 1
-    top, bottom, left = 8, 22, 26
+    top, bottom, left = 18, 22, 26
     plot_h, plot_w = height - top - bottom, width - left - 4
     peak = max(counts) or 1
     bw = plot_w / bins
@@ -153,7 +153,7 @@ def histogram(values: Sequence[float], *, bins: int = 10, lo: float = 0, hi: flo
            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="inherit" '
            f'font-size="11"><title>{escape(title)}</title>']
     out.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 4}" y2="{top + plot_h}" stroke="{MUTED}"/>')
-    out.append(f'<text x="{left - 4}" y="{top + 9}" text-anchor="end" fill="{MUTED}">{peak}</text>'
+    out.append(f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" fill="{MUTED}">{peak}</text>'
                f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" fill="{MUTED}">0</text>')
     for i, n in enumerate(counts):
         x = left + i * bw

@@ -201,9 +201,16 @@ SCREEN_FIELDS = ("source", "title", "match", "similarity", "required_coverage", 
                  "top_gaps", "status", "error")
 
 
+def _missing(x: Any) -> bool:
+    """None, NaN, pandas' NA and NaT (without importing pandas)."""
+    if x is None or type(x).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(x, float) and math.isnan(x)
+
+
 def _num(x: Any) -> float | None:
     """A number from a row value, or None for missing values (None, NaN, pandas NA, empty strings)."""
-    if x is None or isinstance(x, str) and not x.strip():
+    if _missing(x) or isinstance(x, str) and not x.strip():
         return None
     try:
         f = float(x)
@@ -214,7 +221,7 @@ def _num(x: Any) -> float | None:
 
 def _names(x: Any) -> list[str]:
     """top_gaps as a list of names, whether it came as a list, a tuple, an array or a "a, b" string."""
-    if x is None:
+    if _missing(x):
         return []
     if isinstance(x, str):
         return [s.strip() for s in x.split(",") if s.strip()]
@@ -224,8 +231,14 @@ def _names(x: Any) -> list[str]:
         return [] if _num(x) is None else [str(x)]
 
 
+def _short_source(source: str) -> str:
+    """A listing's file name without its folders (``listings/a.txt`` -> ``a.txt``, ``x/jobs.csv#3`` ->
+    ``jobs.csv#3``); the full source stays in the page as the cell's tooltip."""
+    return re.split(r"[/\\]", source)[-1] or source
+
+
 def _text(x: Any) -> str:
-    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
+    return "" if _missing(x) else str(x)
 
 
 def screen_context(rows: list[dict], *, cv: str | None = None) -> dict[str, Any]:
@@ -237,7 +250,9 @@ def screen_context(rows: list[dict], *, cv: str | None = None) -> dict[str, Any]
         match = _num(r.get("match"))
         status = _text(r.get("status")) or ("ok" if match is not None else "error")
         shown.append({
-            "source": _text(r.get("source")), "title": _text(r.get("title")),
+            "source": _text(r.get("source")), "name": _short_source(_text(r.get("source"))),
+            "name_parts": re.findall(r"[^_\-.]*[_\-.]?", _short_source(_text(r.get("source"))))[:-1] or [""],
+            "title": _text(r.get("title")),
             "match": None if match is None else round(match),
             "colour": score_colour(match),
             "similarity": _num(r.get("similarity")),
