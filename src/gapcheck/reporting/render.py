@@ -20,8 +20,11 @@ from gapcheck.reporting.model import MentionRef, Report, SkillItem
 
 #: Clause boundaries for snippets: a line break, a semicolon, a bullet, or sentence punctuation followed
 #: by a space (so "VB.Net" and "3.5" do not end a clause). The same rule as ``gaps.actions.quote``.
-_BOUNDARY = re.compile(r"\n|;|•|[.!?](?=\s)")
+#: An HTML entity left in plain text ("Bachelor&rsquo;s") is matched first so its ";" is no boundary.
+_BOUNDARY = re.compile(r"&#?\w{2,8};|\n|;|•|[.!?](?=\s)")
 _SPACE = re.compile(r"\s+")
+#: A list marker at the start of a clause ("- Python", "• Docker"), left out of snippets.
+_BULLET = re.compile(r"^(?:[-*•·▪◦‣–]|\d{1,2}[.)])\s+")
 #: Characters of context shown around a mention in the HTML and Markdown reports.
 SNIPPET_CHARS = 110
 
@@ -71,9 +74,10 @@ def snippet(text: str, start: int, end: int, *, limit: int = SNIPPET_CHARS, sect
     lo = lo_bound = max(0, start - half)
     cut_left = lo_bound > 0
     for m in _BOUNDARY.finditer(text, lo_bound, start):
-        lo, cut_left = m.end(), False
+        if not m.group().startswith("&"):
+            lo, cut_left = m.end(), False
     hi_bound = min(len(text), end + half)
-    m = _BOUNDARY.search(text, end, hi_bound)
+    m = next((b for b in _BOUNDARY.finditer(text, end, hi_bound) if not b.group().startswith("&")), None)
     if m:
         hi, cut_right = m.start() + (1 if m.group() in ".!?" else 0), False
     else:
@@ -83,9 +87,14 @@ def snippet(text: str, start: int, end: int, *, limit: int = SNIPPET_CHARS, sect
         lo = ws.end()
     if cut_right:
         hi = max([hi_cut for c in " \t\n" if (hi_cut := text.rfind(c, end, hi)) >= 0] or [hi])
-    pre = _SPACE.sub(" ", text[lo:start]).lstrip()
+    pre = _BULLET.sub("", _SPACE.sub(" ", text[lo:start]).lstrip())
     hit = _SPACE.sub(" ", text[start:end])
     post = _SPACE.sub(" ", text[end:hi]).rstrip()
+    if len(hit) > limit:
+        # A mention longer than the snippet itself (a phrase spread over a paragraph): its two ends.
+        head = hit[: limit // 2].rsplit(" ", 1)[0]
+        tail = hit[-(limit // 3):].split(" ", 1)[-1]
+        return Snippet("", f"{head.strip()} … {tail.strip()}", "", section)
     return Snippet(("…" if cut_left else "") + pre, hit, post + ("…" if cut_right else ""), section)
 
 
