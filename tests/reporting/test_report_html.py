@@ -227,3 +227,14 @@ def test_cli_writes_the_html_report(tmp_path, capsys):
 
 def test_hostile_strings_are_the_ones_we_mean():
     assert all("<" in h for h in HOSTILE)
+
+
+def test_control_characters_and_bidi_overrides_are_dropped():
+    nasty = "\x1b[31m\x07\u202egnp.exe\x00"
+    cv = read_text(f"Experience\nDeveloper, Acme (2020 - 2024)\n- Python {nasty} services.\n",
+                   source=f"cv{nasty}.txt")
+    ad = read_text(f"Requirements\n- Python {nasty} and Docker.\n", source="ad.txt")
+    r = analyze(cv, ad)
+    for out in (r.to_html(), r.to_markdown()):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", out)
+        assert "[31m" in out and "gnp.exe" in out  # the printable rest stays

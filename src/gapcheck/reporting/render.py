@@ -29,11 +29,26 @@ _BULLET = re.compile(r"^(?:[-*•·▪◦‣–]|\d{1,2}[.)])\s+")
 SNIPPET_CHARS = 110
 
 
+#: Control characters (other than tab and newline) and bidirectional overrides: never shown as they are.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _finalize(value: Any) -> Any:
+    """Every value a template prints: document text loses control characters (an ESC sequence or a
+    right-to-left override in a file name shows as nothing rather than acting); our SVG passes as is."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _CONTROLS.sub("", value)
+    return value
+
+
 @lru_cache(maxsize=None)
 def _env(kind: str):
     import jinja2
 
     env = jinja2.Environment(
+        finalize=_finalize,
         loader=jinja2.PackageLoader("gapcheck.reporting", "templates"),
         autoescape=(kind == "html"),
         trim_blocks=True,
