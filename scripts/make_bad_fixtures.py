@@ -1,21 +1,29 @@
 #!/usr/bin/env python3
 """Generate the reading layer's test documents: the bad-input corpus and a few good documents.
 
-    python scripts/make_bad_fixtures.py            # writes tests/fixtures/bad/ and tests/fixtures/docs/
-    python scripts/make_bad_fixtures.py --big DIR  # also writes the 50 MB text file into DIR (not committed)
+    python scripts/make_bad_fixtures.py            # writes tests/fixtures/bad/, tests/fixtures/docs/ and
+                                                   # tests/hostile/corpus/
+    python scripts/make_bad_fixtures.py --big DIR  # also writes the big inputs (50 MB text file, 15 MB of
+                                                   # unclosed HTML tags, ...) into DIR (not committed)
+
+``tests/fixtures/bad/`` is the reading layer's corpus (its file list is pinned by
+``tests/reading/test_reading_bad.py``); ``tests/hostile/corpus/`` extends it with parser bombs (PDF
+content streams and form XObjects, DOCX XML entities and tag floods), more encodings and hostile text,
+for the end-to-end tests in ``tests/hostile/``. Expected decoded texts live in ``corpus/expected/``.
 
 Deterministic (fixed seeds, fixed zip timestamps) and offline. Needs only the standard library, plus
 python-docx for the DOCX files and pdfminer.six to check that the encrypted PDF really is one (both are
 runtime dependencies of gapcheck). PDFs are written by hand, byte by byte, including the RC4
 encryption (PDF standard security handler, revision 2), so no PDF-writing library is needed.
 
-The outputs are committed; this script is only needed to regenerate them. The 50 MB text file is never
-committed: the tests create a sparse one in a temporary directory.
+The outputs are committed; this script is only needed to regenerate them. The big inputs are never
+committed: the tests create them in a temporary directory with :func:`write_big`.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import hashlib
 import io
 import random
@@ -23,11 +31,13 @@ import struct
 import sys
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "fixtures" / "bad"
 DOCS = ROOT / "tests" / "fixtures" / "docs"
+HOSTILE = ROOT / "tests" / "hostile" / "corpus"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 ADVERT = (
@@ -615,6 +625,331 @@ def many_pages_pdf(n: int) -> bytes:
     return pdf.build(catalog)
 
 
+# --------------------------------------------------------------------------------------------------------
+# The hostile corpus (tests/hostile/corpus/): parser bombs, more encodings, hostile text
+# --------------------------------------------------------------------------------------------------------
+
+#: Decoded texts of the encoding fixtures (written to corpus/expected/<name>.txt as UTF-8).
+CYRILLIC = (
+    "Требуется разработчик Python. Опыт работы с SQL и Docker обязателен; знание Kubernetes — плюс.\n"
+    "Зарплата: 200 000 руб. в месяц.\n"
+)
+JAPANESE = "Pythonエンジニア募集。SQLとDockerの経験が必要です。Kubernetesの知識があれば尚可。\n給与：年収600万円から800万円。\n"
+CHINESE = "招聘Python开发工程师。需要SQL和Docker经验，熟悉Kubernetes者优先。\n薪资：每月两万元。\n"
+MIXED_SCRIPTS = (
+    "Skills\n"
+    "• Python, SQL and Kubernetes 🚀👩🏽‍💻\n"
+    "• \u202eesrever\u202c text and \u200fعربي\u200f with an RTL mark\n"
+    "• Z\u0351\u0300a\u0301\u0302l\u0303g\u0304o\u0305 combining marks, e\u0301 vs é, ﬁ ligature\n"
+    "• zero\u200bwidth\u200d joiners, non\u00a0breaking, line\u2028separator, para\u2029graph\n"
+    "• 𝐁𝐨𝐥𝐝 𝑃𝑦𝑡ℎ𝑜𝑛, Ｆｕｌｌｗｉｄｔｈ ＳＱＬ, ＧＯ\n"
+    "Experience\n"
+    "Data engineer (2019 – 2024): Apache Airflow, dbt, Snowflake.\n"
+)
+#: Rich console markup, ANSI colour and screen-clearing sequences, an OSC 8 hyperlink and a bell: a report
+#: must show them as text (or drop the control characters), never pass them to the terminal.
+TERMINAL_ESCAPES = (
+    "Skills\n"
+    "Python [/] [bold]SQL[/bold] [link=http://evil.invalid]Docker[/link] [red]Kubernetes\n"
+    "\x1b]8;;http://evil.invalid\x1b\\Go\x1b]8;;\x1b\\ and \x1b[2J\x1b[31mAWS\x1b[0m\x07\n"
+    "Experience\n"
+    "Data engineer at \x1b[1mAcme\x1b[0m (2019 – 2024): Python, Apache Airflow.\n"
+)
+#: Text that spaCy's tokenizer splits one character at a time, in quadratic time (see docs/limits.md).
+PUNCTUATION_RUN = "Python developer. " + "'\"$%!?" * 200 + "\nSQL and Go.\n"
+
+
+def custom_pdf(build) -> bytes:
+    """``build(pdf, pages_obj, fonts)`` adds the page objects and returns the /Pages dict's body."""
+    pdf = PDF()
+    catalog = pdf.reserve()
+    pages_obj = pdf.reserve()
+    fonts = font_objects(pdf)
+    body, catalog_extra = build(pdf, pages_obj, fonts)
+    pdf.set(pages_obj, body)
+    pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R %s>>" % (pages_obj, catalog_extra))
+    return pdf.build(catalog)
+
+
+def page(pdf: PDF, pages_obj: int, resources: bytes, content: int, extra: bytes = b"") -> int:
+    return pdf.add(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << %s >> /Contents %d 0 R %s>>"
+        % (pages_obj, resources, content, extra)
+    )
+
+
+def cyclic_pages_pdf() -> bytes:
+    """The page tree lists itself as one of its kids."""
+
+    def build(pdf: PDF, pages_obj: int, fonts: bytes) -> tuple[bytes, bytes]:
+        c = pdf.add(b"", text_ops([(72, 720, "Python developer", 12, False)]), True)
+        p1 = page(pdf, pages_obj, b"/Font " + fonts, c)
+        return b"<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count 2 >>" % (p1, pages_obj), b""
+
+    return custom_pdf(build)
+
+
+def recursive_form_pdf() -> bytes:
+    """A form XObject that draws itself."""
+
+    def build(pdf: PDF, pages_obj: int, fonts: bytes) -> tuple[bytes, bytes]:
+        form = pdf.reserve()
+        pdf.set(
+            form,
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font %s "
+            b"/XObject << /X1 %d 0 R >> >>" % (fonts, form),
+            b"BT /F1 12 Tf 72 720 Td (Python developer) Tj ET /X1 Do",
+        )
+        c = pdf.add(b"", b"/X1 Do")
+        p1 = page(pdf, pages_obj, b"/Font %s /XObject << /X1 %d 0 R >>" % (fonts, form), c)
+        return b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % p1, b""
+
+    return custom_pdf(build)
+
+
+def form_bomb_pdf(levels: int = 9, fanout: int = 10) -> bytes:
+    """Form XObjects nested ``levels`` deep, each drawing the next ``fanout`` times: 3 KB that would draw
+    ``10 * fanout ** levels`` glyphs (10 billion)."""
+
+    def build(pdf: PDF, pages_obj: int, fonts: bytes) -> tuple[bytes, bytes]:
+        prev = pdf.add(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font %s >>" % fonts,
+            b"BT /F1 12 Tf 72 720 Td (Python SQL) Tj ET",
+        )
+        for _ in range(levels):
+            prev = pdf.add(
+                b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X %d 0 R >> >>"
+                % prev,
+                b"/X Do " * fanout,
+            )
+        c = pdf.add(b"", b"/X Do")
+        p1 = page(pdf, pages_obj, b"/Font %s /XObject << /X %d 0 R >>" % (fonts, prev), c)
+        return b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % p1, b""
+
+    return custom_pdf(build)
+
+
+def javascript_pdf() -> bytes:
+    """A CV that asks to run JavaScript on opening and links to a web page and a remote file."""
+
+    def build(pdf: PDF, pages_obj: int, fonts: bytes) -> tuple[bytes, bytes]:
+        c = pdf.add(b"", lines_page(CV_PAGE_2), True)
+        js = pdf.add(b"<< /S /JavaScript /JS (app.launchURL\\(\"http://tracker.invalid/open\"\\);) >>")
+        link = pdf.add(
+            b"<< /Type /Annot /Subtype /Link /Rect [72 600 300 620] "
+            b"/A << /S /URI /URI (http://tracker.invalid/click) >> >>"
+        )
+        remote = pdf.add(
+            b"<< /Type /Annot /Subtype /Link /Rect [72 560 300 580] "
+            b"/A << /S /GoToR /F << /FS /URL /F (http://tracker.invalid/x.pdf) >> /D [0 /Fit] >> >>"
+        )
+        p1 = page(pdf, pages_obj, b"/Font " + fonts, c, b"/Annots [%d 0 R %d 0 R] " % (link, remote))
+        return b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % p1, b"/OpenAction %d 0 R " % js
+
+    return custom_pdf(build)
+
+
+def xref_loop_pdf() -> bytes:
+    """The trailer's /Prev points back at its own cross-reference table."""
+    data = sample_cv_pdf()
+    at = data.rindex(b"startxref\n")
+    xref = int(data[at + 10 :].split(b"\n")[0])
+    return data.replace(b"trailer\n<<", b"trailer\n<< /Prev %d" % xref)
+
+
+def flood_pdf(ops: bytes, count: int) -> bytes:
+    """One page: a line of text, then ``ops`` repeated ``count`` times (compressed: a few KB)."""
+    return simple_pdf([b"BT /F1 12 Tf 72 720 Td (Python developer) Tj ET\n" + ops * count])
+
+
+def docx_document(body: bytes, prolog: bytes = b"") -> bytes:
+    return docx_zip(
+        [
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + prolog
+            + b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            + body
+            + DOC_TAIL
+        ]
+    )
+
+
+def billion_laughs_docx() -> bytes:
+    entities = b'<!ENTITY a0 "lollollollollollollollollollol">' + b"".join(
+        b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 10)
+    )
+    return docx_document(
+        b"<w:p><w:r><w:t>Python &a9;</w:t></w:r></w:p>", b"<!DOCTYPE w:document [" + entities + b"]>\n"
+    )
+
+
+def xxe_docx() -> bytes:
+    """External entities: a local file and a URL. Neither may be read."""
+    return docx_document(
+        b"<w:p><w:r><w:t>Python developer &local;&remote;</w:t></w:r></w:p>",
+        b'<!DOCTYPE w:document [<!ENTITY local SYSTEM "file:///etc/passwd">'
+        b'<!ENTITY remote SYSTEM "http://127.0.0.1:9/gapcheck-must-not-fetch">]>\n',
+    )
+
+
+def hostile_fixtures() -> dict[str, bytes]:
+    rng = random.Random(20240607)
+    files: dict[str, bytes] = {}
+    # PDF
+    files["pdf_stream_bomb.pdf"] = flood_pdf(b" ", 51 << 20)  # 51 MB of spaces in a 52 KB stream
+    files["pdf_glyph_bomb.pdf"] = simple_pdf(
+        [b"BT /F1 1 Tf 0 0 Td (" + b"Python SQL " * 40_000 + b") Tj ET"]  # 440,000 glyphs
+    )
+    files["pdf_form_bomb.pdf"] = form_bomb_pdf()
+    files["pdf_noop_operators.pdf"] = flood_pdf(b"q Q ", 12_000_000)  # 12M operators that draw nothing
+    files["pdf_operand_flood.pdf"] = flood_pdf(b"1 2 3 4 5 6 7 8 9 0 ", 2_000_000)  # no operator takes them
+    files["pdf_path_flood.pdf"] = flood_pdf(b"0 0 m 1 1 l S\n", 2_000_000)
+    files["pdf_cyclic_pages.pdf"] = cyclic_pages_pdf()
+    files["pdf_recursive_form.pdf"] = recursive_form_pdf()
+    files["pdf_deep_arrays.pdf"] = simple_pdf(
+        [b"[" * 20_000 + b"]" * 20_000 + b"\nBT /F1 12 Tf 72 720 Td (Python developer) Tj ET"]
+    )
+    files["pdf_xref_loop.pdf"] = xref_loop_pdf()
+    files["pdf_image_bomb.pdf"] = simple_pdf(
+        [b"q 400 0 0 500 100 150 cm /Im1 Do Q\n" + lines_page(CV_PAGE_2)],
+        extra_resources=b"/XObject << /Im1 3 0 R >>",
+        extra_objects=[
+            (
+                b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceRGB "
+                b"/BitsPerComponent 8 /Filter /FlateDecode",
+                zlib.compress(b"\0" * (20 << 20), 9),
+            )
+        ],
+    )
+    files["pdf_javascript_links.pdf"] = javascript_pdf()
+    # DOCX
+    files["docx_xxe.docx"] = xxe_docx()
+    files["docx_billion_laughs.docx"] = billion_laughs_docx()
+    files["docx_deep_nesting.docx"] = docx_document(
+        b"<w:sdt><w:sdtContent>" * 5000 + b"<w:p><w:r><w:t>Python</w:t></w:r></w:p>"
+        + b"</w:sdtContent></w:sdt>" * 5000
+    )
+    files["docx_tag_bomb.docx"] = docx_zip([DOC_HEAD, b"<w:p/>" * 7_000_000, DOC_TAIL])  # 42 MB of XML
+    # HTML
+    files["empty.html"] = b""
+    files["whitespace.html"] = b"  \n\t\r\n  "
+    files["random.html"] = bytes(rng.getrandbits(8) for _ in range(4096))
+    files["html_charset_zlib.html"] = (
+        b'<html><head><meta charset="zlib"></head><body><h1>Data Engineer</h1>'
+        b"<p>Python and SQL, caf\xe9 culture</p></body></html>"
+    )
+    files["html_unclosed_script.html"] = b"<html><body><script>var cv = 'Python developer';" + b" x" * 1000
+    files["html_unclosed_comment.html"] = b"<html><body><p>Data Engineer</p><!-- " + b"Python SQL " * 1000
+    files["html_entities.html"] = (
+        b"<html><body><p>Python &#0; &#xD800; &#x110000; &#99999999999; &nosuch; &amp&lt;script&gt;"
+        b" &#x202E;desrever&#x202C;</p></body></html>"
+    )
+    files["html_utf16.html"] = (
+        "<html><body><h1>Data Engineer</h1><p>Python and SQL — café</p></body></html>".encode("utf-16")
+    )
+    # Plain text
+    files["empty.md"] = b""
+    files["pdf_renamed.txt"] = sample_cv_pdf()
+    files["nul_bytes.txt"] = b"Python developer\x00 with SQL\x00\n" * 10
+    files["utf16be_bom.txt"] = codecs.BOM_UTF16_BE + ADVERT.encode("utf-16-be")
+    files["utf16le_no_bom.txt"] = ADVERT.encode("utf-16-le")
+    files["utf32_bom.txt"] = ADVERT.encode("utf-32")
+    files["cp1251.txt"] = CYRILLIC.encode("cp1251")
+    files["shift_jis.txt"] = JAPANESE.encode("shift_jis")
+    files["gb18030.txt"] = CHINESE.encode("gb18030")
+    files["mixed_scripts.txt"] = MIXED_SCRIPTS.encode("utf-8")
+    files["punctuation_run.txt"] = PUNCTUATION_RUN.encode()
+    files["long_token.md"] = b"# Python\n\n" + b"a" * 200_000 + b" SQL\n"
+    files["terminal_escapes.txt"] = TERMINAL_ESCAPES.encode("utf-8")
+    files["crlf_cr_lf.txt"] = b"Skills\r\nPython\rSQL\nGo\r\n\r\nExperience\rDocker\n"
+    files["README.md"] = HOSTILE_README.encode()
+    return files
+
+
+def expected_texts() -> dict[str, str]:
+    """The text each readable encoding fixture of the hostile corpus must decode to."""
+    return {
+        "utf16be_bom.txt": ADVERT,
+        "utf16le_no_bom.txt": ADVERT,
+        "utf32_bom.txt": ADVERT,
+        "cp1251.txt": CYRILLIC,
+        "shift_jis.txt": JAPANESE,
+        "gb18030.txt": CHINESE,
+        "mixed_scripts.txt": MIXED_SCRIPTS,
+        "punctuation_run.txt": PUNCTUATION_RUN,
+        "terminal_escapes.txt": TERMINAL_ESCAPES,
+        "crlf_cr_lf.txt": "Skills\nPython\nSQL\nGo\n\nExperience\nDocker\n",
+    }
+
+
+# Big inputs: written at test time (or with --big DIR), never committed.
+
+
+def write_huge_text(path: Path, mb: int = 50) -> None:
+    line = b"Python developer wanted. " * 4 + b"\n"
+    with open(path, "wb") as f:
+        f.writelines(line for _ in range(mb * 1024 * 1024 // len(line) + 1))
+
+
+def write_tag_flood_html(path: Path, mb: int = 15) -> None:
+    """Millions of unclosed tags (a stack that only grows), under the 20 MB file limit."""
+    with open(path, "wb") as f:
+        f.write(b"<html><body><p>Python developer</p>")
+        f.writelines(b"<b>" * (1 << 20) for _ in range(mb // 3))
+
+
+def write_many_parts_docx(path: Path, parts: int = 10_001) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr(zipfile.ZipInfo("[Content_Types].xml", date_time=FIXED_TIME), CONTENT_TYPES)
+        zf.writestr(zipfile.ZipInfo("_rels/.rels", date_time=FIXED_TIME), RELS)
+        zf.writestr(
+            zipfile.ZipInfo("word/document.xml", date_time=FIXED_TIME),
+            DOC_HEAD + b"<w:p><w:r><w:t>Python</w:t></w:r></w:p>" + DOC_TAIL,
+        )
+        for i in range(parts - 3):
+            zf.writestr(zipfile.ZipInfo(f"p/{i}", date_time=FIXED_TIME), b"")
+    path.write_bytes(buf.getvalue())
+
+
+def write_text_of(path: Path, chars: int) -> None:
+    """A plausible advert of exactly ``chars`` characters (ASCII), for the character limit."""
+    para = (
+        "Requirements\n• 5+ years of Python and SQL; Kubernetes and Terraform are a plus.\n"
+        "• Build data pipelines with Apache Airflow and dbt on AWS.\n"
+        "We offer remote work, a learning budget and a friendly team.\n"
+    )
+    path.write_text((para * (chars // len(para) + 1))[:chars], encoding="ascii")
+
+
+BIG: dict[str, Callable[[Path], None]] = {
+    "huge_50mb.txt": write_huge_text,
+    "html_tag_flood.html": write_tag_flood_html,
+    "docx_many_parts.docx": write_many_parts_docx,
+    "text_at_char_limit.txt": lambda p: write_text_of(p, 300_000),
+    "text_over_char_limit.txt": lambda p: write_text_of(p, 300_001),
+}
+
+
+def write_big(directory: Path, names: Iterable[str] | None = None) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in names or BIG:
+        BIG[name](directory / name)
+        out.append(directory / name)
+    return out
+
+
+HOSTILE_README = """# Hostile-input corpus
+
+Generated by `scripts/make_bad_fixtures.py` (deterministic; do not edit by hand). It extends
+`tests/fixtures/bad/` (whose file list the reading tests pin) with parser bombs, more encodings and
+hostile text; `tests/hostile/` runs every file of both folders through `gapcheck CV ADVERT` (and
+`gapcheck screen`) and says what each must give. `expected/NAME.txt` holds the UTF-8 text an encoding
+fixture must decode to. Big inputs (a 50 MB text file, 15 MB of unclosed HTML tags, a DOCX of 10,001
+parts, texts at the character limit) are written at test time by `write_big`.
+"""
+
+
 README = """# Bad-input corpus for the reading layer
 
 Generated by `scripts/make_bad_fixtures.py` (deterministic; do not edit by hand). Every file here must
@@ -677,7 +1012,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--big", type=Path, help="also write a 50 MB .txt into this (uncommitted) directory")
+    parser.add_argument(
+        "--big", type=Path, help="also write the big inputs (50 MB .txt ...) into this (uncommitted) directory"
+    )
     args = parser.parse_args()
     BAD.mkdir(parents=True, exist_ok=True)
     DOCS.mkdir(parents=True, exist_ok=True)
@@ -688,15 +1025,18 @@ def main() -> None:
     check_encrypted(bad["encrypted.pdf"])
     for name, data in bad.items():
         (BAD / name).write_bytes(data)
+    hostile = hostile_fixtures()
+    (HOSTILE / "expected").mkdir(parents=True, exist_ok=True)
+    for name, data in hostile.items():
+        (HOSTILE / name).write_bytes(data)
+    for name, text in expected_texts().items():
+        (HOSTILE / "expected" / name).write_bytes(text.encode("utf-8"))
     if args.big:
-        args.big.mkdir(parents=True, exist_ok=True)
-        line = b"Python developer wanted. " * 4 + b"\n"
-        with open(args.big / "huge_50mb.txt", "wb") as f:
-            f.writelines(line for _ in range(50 * 1024 * 1024 // len(line) + 1))
-    total = sum(len(d) for d in bad.values()) + sum(len(d) for d in docs.values())
+        write_big(args.big)
+    total = sum(len(d) for group in (bad, docs, hostile) for d in group.values())
     print(
-        f"wrote {len(bad)} files to {BAD.relative_to(ROOT)} and {len(docs)} to {DOCS.relative_to(ROOT)} "
-        f"({total / 1024:.0f} KB)"
+        f"wrote {len(bad)} files to {BAD.relative_to(ROOT)}, {len(docs)} to {DOCS.relative_to(ROOT)} "
+        f"and {len(hostile)} to {HOSTILE.relative_to(ROOT)} ({total / 1024:.0f} KB)"
     )
 
 
