@@ -78,7 +78,8 @@ knowledge ability abilities it them us our your their its his her basis own new 
 excellent strong best world life something everything things thing service services system systems process
 processes product products project projects tools tool software hardware data information technology
 technologies platform platforms solutions solution equipment methods method techniques technique principles
-standards standard requirements requirement procedures procedure policies policy
+standards standard requirements requirement procedures procedure policies policy specialty specialties
+speciality specialities discipline disciplines subject subjects topic topics
 """.split())
 #: All-caps words that are not skill names.
 ACRONYM_STOP = frozenset("""
@@ -212,6 +213,9 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 else:
                     break
             phrase = chunk[start:end].strip()
+            tail = re.search(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an))+$", phrase, re.IGNORECASE)
+            if tail:  # "specialty area of" (its noun was a skill and was trimmed)
+                phrase = phrase[:tail.start()]
             words = phrase.split()
             if not 1 <= len(words) <= 4:
                 continue

@@ -13,8 +13,9 @@ SIMILARITY_FULL = 0.35
 #: score. Field similarity (same fields of work, whatever the tools) carries the "is this my kind of job"
 #: signal that exact skill coverage misses when an advert names few skills or other tools.
 W_REQUIRED, W_PREFERRED, W_SIMILARITY, W_FIELD = 0.45, 0.10, 0.20, 0.25
-#: Degrees weigh little in coverage: a Master's matches a Master's in any subject.
-DEGREE_WEIGHT = 0.3
+#: Degrees weigh little in coverage: a Master's matches a Master's in any subject, so on an advert that
+#: names few skills a degree match would otherwise pass for fit.
+DEGREE_WEIGHT = 0.15
 
 
 def _weight(item: SkillItem) -> float:
