@@ -204,6 +204,7 @@ def html_context(report: Report) -> dict[str, Any]:
         **common,
         "version": __version__,
         "title": report.advert.title or report.advert.source,
+        "cv_name": _short_source(report.cv.source), "advert_name": _short_source(report.advert.source),
         "score_colour": score_colour(report.score.match),
         "ring": score_ring(report.score.match),
         "chart": coverage_chart(common["coverage"]),
