@@ -138,3 +138,22 @@ def test_custom_skills_count_as_in_gapcheck_cv_advert(capsys, tmp_path):
     assert code == 0 and row["top_gaps"][0] == "Hot work permits"
     code, out, _ = run([CV, str(ad), "--skills", str(skills), "-f", "json"], capsys)
     assert json.loads(out)["score"]["match"] == row["match"]
+
+
+def test_reading_limits_apply_to_every_listing(capsys, tmp_path):
+    (tmp_path / "short.txt").write_text("Data engineer\n\nRequirements\n- Python\n- SQL\n", encoding="utf-8")
+    (tmp_path / "long.txt").write_text("Data engineer\n\n" + "Python and SQL. " * 400, encoding="utf-8")
+    code, out, err = run(["screen", CV, str(tmp_path), "--max-chars", "5000", "-f", "json"], capsys)
+    rows = {r["source"].rsplit("/", 1)[-1]: r for r in json.loads(out)}
+    assert code == 1 and rows["short.txt"]["status"] == "ok" and rows["long.txt"]["status"] == "error"
+    assert "over the limit of 5,000" in rows["long.txt"]["error"]
+    code, out, err = run(["screen", CV, str(tmp_path), "--max-chars", "4000"], capsys)  # the CV's 4,100
+    assert code == 1 and out == "" and "over the limit of 4,000" in err and len(err.splitlines()) == 1
+
+
+def test_html_page(capsys, listings, tmp_path):
+    target = tmp_path / "ranked.html"
+    code, out, _ = run(["screen", CV, str(listings), "-f", "html", "-o", str(target)], capsys)
+    page = target.read_text(encoding="utf-8")
+    assert code == 0 and out == "" and page.lstrip().lower().startswith("<!doctype html")
+    assert "Computer Scientist (DHA)" in page and "cv_software_engineer.pdf" in page

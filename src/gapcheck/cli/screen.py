@@ -11,7 +11,17 @@ import typer
 
 from gapcheck.cli import app
 from gapcheck.cli.custom import SkillsOption, custom_skill_files
-from gapcheck.cli.options import HELP_OUTPUT, emit
+from gapcheck.cli.options import (
+    HELP_OUTPUT,
+    MaxChars,
+    MaxDecompressedMB,
+    MaxFileMB,
+    MaxPages,
+    MaxParseSeconds,
+    MaxTextMB,
+    emit,
+    limits_from_options,
+)
 from gapcheck.errors import GapcheckError
 
 HELP_CV = "Your CV: PDF, DOCX, TXT, Markdown or HTML; - reads standard input."
@@ -27,6 +37,7 @@ class ScreenFormat(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
 
 
 @app.command("screen")
@@ -53,6 +64,12 @@ def screen_cmd(
         "--progress/--no-progress", help="Show a progress bar on standard error (default: when it is a "
         "terminal).", show_default=False)] = None,
     skills: SkillsOption = None,
+    max_file_mb: MaxFileMB = None,
+    max_text_mb: MaxTextMB = None,
+    max_pages: MaxPages = None,
+    max_decompressed_mb: MaxDecompressedMB = None,
+    max_parse_seconds: MaxParseSeconds = None,
+    max_chars: MaxChars = None,
 ) -> None:
     """Rank job listings by how well your CV fits them: match, required-skill coverage and what is missing.
 
@@ -66,7 +83,11 @@ def screen_cmd(
 
     from gapcheck.reading import read_document
 
-    cv_doc = read_document(cv)  # an unreadable CV stops here, before the pipeline loads
+    # The same limits for the CV and every listing (a listing over one becomes an error row).
+    limits = limits_from_options(max_file_mb=max_file_mb, max_text_mb=max_text_mb, max_pages=max_pages,
+                                 max_decompressed_mb=max_decompressed_mb, max_parse_seconds=max_parse_seconds,
+                                 max_chars=max_chars)
+    cv_doc = read_document(cv, limits=limits)  # an unreadable CV stops here, before the pipeline loads
     from gapcheck.extraction import load_extractor
 
     custom = custom_skill_files(skills)  # as gapcheck CV ADVERT: gapcheck.toml's custom skills, then --skills
@@ -76,7 +97,7 @@ def screen_cmd(
     bar = _Progress(count_listings(listings)) if show else None
     try:
         result = run_screen(prepared, listings, top=top, min_match=min_match, jobs=jobs,
-                            text_column=text_column, title_column=title_column, gaps=gaps,
+                            text_column=text_column, title_column=title_column, gaps=gaps, limits=limits,
                             skills=custom, extractor=extractor, on_progress=bar.update if bar else None)
     finally:
         if bar:
@@ -93,6 +114,10 @@ def screen_cmd(
         emit("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), output)
     elif fmt is ScreenFormat.csv:
         emit(_csv(rows), output)
+    elif fmt is ScreenFormat.html:
+        from gapcheck.reporting.render import render_screen_html
+
+        emit(render_screen_html(rows, cv=Path(result.cv_source).name), output)
     elif output is None:
         _table(result, sys.stdout)
     else:

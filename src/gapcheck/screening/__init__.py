@@ -84,7 +84,7 @@ def run_screen(cv: Any, listings: Any, *, top: int | None = None, min_match: flo
 
         extractor = load_extractor(custom_skills=skills)
     cv_prepared = cv if isinstance(cv, PreparedCV) else prepare_cv(cv, extractor=extractor)
-    tasks = iter_tasks(listings, text_column=text_column, title_column=title_column)
+    tasks = iter_tasks(listings, text_column=text_column, title_column=title_column, limits=limits)
     run = ScreenRun(cv_prepared, tasks, jobs=jobs or 0, chunk_size=chunk_size,
                     options={"gaps": gaps, "limits": limits}, extractor=extractor, custom_skills=skills,
                     on_progress=on_progress)

@@ -277,14 +277,14 @@ def _str_is_path(s: str) -> bool:
     return os.sep in s or (os.altsep is not None and os.altsep in s)
 
 
-def _expand_path(p: str, text_column: str | None,
-                 title_column: str | None) -> Iterator[tuple[str, str, str, str | None]]:
+def _expand_path(p: str, text_column: str | None, title_column: str | None,
+                 limits=None) -> Iterator[tuple[str, str, str, str | None]]:
     if p == "-":  # standard input is this process's: read it here, not in a worker
         from gapcheck.errors import GapcheckError
         from gapcheck.reading import read_document
 
         try:
-            yield "doc", "-", read_document("-").text, None
+            yield "doc", "-", read_document("-", limits=limits).text, None
         except GapcheckError as e:
             yield "error", "-", str(e), None
         return
@@ -302,8 +302,8 @@ def _expand_path(p: str, text_column: str | None,
         yield "path", p, p, None  # the reader decides (missing, unsupported, broken ...)
 
 
-def iter_tasks(listings: Any, *, text_column: str | None = None,
-               title_column: str | None = None) -> Iterator[Task]:
+def iter_tasks(listings: Any, *, text_column: str | None = None, title_column: str | None = None,
+               limits=None) -> Iterator[Task]:
     """The listings as a lazy stream of :class:`Task`; see the module docstring.
 
     Args:
@@ -313,12 +313,14 @@ def iter_tasks(listings: Any, *, text_column: str | None = None,
         text_column, title_column: the CSV column / JSONL field (or mapping key, DataFrame column) with
             a listing's text and its title; defaults :data:`DEFAULT_TEXT_COLUMNS`,
             :data:`DEFAULT_TITLE_COLUMNS`.
+        limits: :class:`~gapcheck.reading.Limits` for standard input, read here (files are read by whoever
+            analyses their task).
     """
     seq = 0
 
     def items() -> Iterator[tuple[str, str, str, str | None]]:
         if isinstance(listings, (str, os.PathLike, bytes)):
-            yield from _expand_path(os.fsdecode(listings), text_column, title_column)
+            yield from _expand_path(os.fsdecode(listings), text_column, title_column, limits)
             return
         if isinstance(listings, Document):
             yield "doc", listings.source, listings.text, None
@@ -334,10 +336,10 @@ def iter_tasks(listings: Any, *, text_column: str | None = None,
                 src = item.source if item.source not in ("<text>", "") else f"<text {n}>"
                 yield "doc", src, item.text, None
             elif _is_path_like(item):
-                yield from _expand_path(os.fsdecode(item), text_column, title_column)
+                yield from _expand_path(os.fsdecode(item), text_column, title_column, limits)
             elif isinstance(item, str):
                 if _str_is_path(item):
-                    yield from _expand_path(item, text_column, title_column)
+                    yield from _expand_path(item, text_column, title_column, limits)
                 else:
                     yield "text", f"<text {n}>", item, None
             elif isinstance(item, Mapping):
