@@ -912,10 +912,11 @@ def write_many_parts_docx(path: Path, parts: int = 10_001) -> None:
 
 
 def write_text_of(path: Path, chars: int) -> None:
-    """A plausible advert of exactly ``chars`` characters (ASCII), for the character limit."""
+    """A plausible advert of exactly ``chars`` characters (ASCII only, so also bytes), for the character
+    limit."""
     para = (
-        "Requirements\n• 5+ years of Python and SQL; Kubernetes and Terraform are a plus.\n"
-        "• Build data pipelines with Apache Airflow and dbt on AWS.\n"
+        "Requirements\n* 5+ years of Python and SQL; Kubernetes and Terraform are a plus.\n"
+        "* Build data pipelines with Apache Airflow and dbt on AWS.\n"
         "We offer remote work, a learning budget and a friendly team.\n"
     )
     path.write_text((para * (chars // len(para) + 1))[:chars], encoding="ascii")

@@ -122,9 +122,9 @@ def _read_document(label: str, limits: Limits) -> Document:
             source=label,
         )
     if fmt in ("txt", "md"):
-        data = _load(path, label, st, limits.max_text_bytes, "text files")
+        data = _load(path, label, st, limits.max_text_bytes, "text files", limits.max_parse_seconds)
     else:
-        data = _load(path, label, st, limits.max_file_bytes, "documents")
+        data = _load(path, label, st, limits.max_file_bytes, "documents", limits.max_parse_seconds)
     return _from_bytes(data, fmt, label, limits)
 
 
@@ -177,12 +177,15 @@ def _too_big(size: int | str, limit: int, what: str, label: str) -> LimitExceede
     return LimitExceededError(f"is {shown}, over the {human_size(limit)} limit for {what}", source=label)
 
 
-def _load(path: Path, label: str, st: os.stat_result, limit: int, what: str) -> bytes:
+def _load(path: Path, label: str, st: os.stat_result, limit: int, what: str, wait: float) -> bytes:
     if stat.S_ISREG(st.st_mode) and st.st_size > limit:
         raise _too_big(st.st_size, limit, what, label)
     try:
-        with _open(path, st) as f:
-            data = f.read(limit + 1)
+        if stat.S_ISFIFO(st.st_mode):
+            data = _read_pipe(path, limit + 1, wait)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(limit + 1)
     except PermissionError:
         raise ReadError("cannot be read (permission denied)", source=label) from None
     except IsADirectoryError:
@@ -194,18 +197,35 @@ def _load(path: Path, label: str, st: os.stat_result, limit: int, what: str) -> 
     return data
 
 
-def _open(path: Path, st: os.stat_result):
-    """Open for reading; a named pipe is opened without waiting for a writer (plain ``open`` would block
-    forever on a pipe nobody writes to), so a pipe with no writer reads as empty."""
-    if not stat.S_ISFIFO(st.st_mode):
-        return open(path, "rb")
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+def _read_pipe(path: Path, size: int, wait: float) -> bytes:
+    """Up to ``size`` bytes from a named pipe, waiting at most ``wait`` seconds for a program to start
+    writing to it (a plain ``open`` blocks until one does, forever if none ever does). Once a writer has
+    appeared the pipe is read to its end, as a file would be; a pipe nobody writes to reads as empty."""
+    import select
+    import time
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # does not wait for a writer
     try:
+        end = time.monotonic() + wait
+        while True:
+            try:
+                first = os.read(fd, size)
+            except BlockingIOError:  # a writer is there, with nothing written yet
+                first = None
+            if first:
+                break
+            if first is None:
+                select.select([fd], [], [])
+                continue
+            # End of file: no writer yet (or one that wrote nothing and left).
+            if time.monotonic() >= end:
+                return b""
+            time.sleep(0.02)
         os.set_blocking(fd, True)
-        return open(fd, "rb")
-    except BaseException:
+        with open(fd, "rb", closefd=False) as f:
+            return first + f.read(size - len(first)) if len(first) < size else first
+    finally:
         os.close(fd)
-        raise
 
 
 def _read_stdin(limits: Limits) -> Document:

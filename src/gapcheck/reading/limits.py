@@ -34,6 +34,7 @@ class Limits:
         max_parse_seconds: wall-clock budget for parsing one document (default 20 s). It is checked
             cooperatively: per PDF page and every few hundred characters or objects drawn, per DOCX
             block, and every few thousand HTML tags, so a reader stops soon after the budget runs out.
+            It is also how long a named pipe is waited on for a program to start writing to it.
         max_chars: most characters of text a document may yield (default 300,000: a long CV has 10,000 to
             20,000, a 50-page report about 150,000). Analysis time and memory grow with the text, so this
             bounds them. It also caps the glyphs a PDF may draw and, ten to a character, the XML tags of
