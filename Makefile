@@ -7,7 +7,7 @@ MODELS  := models/MANIFEST.json
 SAMPLE_CV     := data/samples/cv_software_engineer.pdf
 SAMPLE_ADVERT := data/samples/advert_backend_engineer.txt
 
-.PHONY: demo test models bench bench-extraction bench-startup bench-screen clean
+.PHONY: demo test models bench bench-extraction bench-startup bench-screen report-png clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,12 @@ bench-screen: $(MODELS)
 	$(BIN)/python benchmarks/screen.py
 
 bench: bench-startup bench-extraction bench-screen
+
+# See the HTML report as a person does: render it with headless Chromium (Debian's chromium package).
+report-png: $(MODELS)
+	mkdir -p out
+	$(BIN)/gapcheck $(SAMPLE_CV) $(SAMPLE_ADVERT) --format html -o out/report.html
+	$(BIN)/python scripts/render_png.py out/report.html out/report.png --pdf out/report.pdf --pages out/report-pages
 
 clean:
 	rm -rf $(VENV) models/*.json models/*.jsonl build dist src/*.egg-info

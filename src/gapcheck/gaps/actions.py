@@ -37,6 +37,12 @@ def quote(text: str, start: int, end: int, *, limit: int = QUOTE_CHARS) -> str:
     hi_bound = min(len(text), end + half)
     m = _BOUNDARY.search(text, end, hi_bound)
     hi, cut_right = (m.start() + (1 if m.group() in ".!?" else 0), False) if m else (hi_bound, hi_bound < len(text))
+    if cut_left:  # start and end on whole words
+        sp = text.find(" ", lo, start)
+        lo = sp + 1 if sp >= 0 else lo
+    if cut_right:
+        sp = text.rfind(" ", end, hi)
+        hi = sp if sp >= 0 else hi
     snippet = " ".join(text[lo:hi].split())
     return f"{'…' if cut_left else ''}{snippet}{'…' if cut_right else ''}"
 

@@ -99,7 +99,7 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                 claims[m.skill_id] = Claim(
                     m.skill_id, m.name, m.kind, "years_exceed_history",
                     f"the CV claims {ytext} {m.name}, but the work history covers "
-                    f"{hist / 12:.1f} years" + (f" and {m.name} appears in roles covering {used / 12:.1f}"
+                    f"{hist / 12:.1f} years" + (f" and {m.name} appears in roles covering {used / 12:.1f} years"
                                                 if ev and ev.roles else ""),
                     f"say what the dated roles show ({max(used, 0) / 12:.0f}+ years) or add the roles that "
                     f"account for the rest",
