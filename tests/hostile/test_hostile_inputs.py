@@ -87,9 +87,14 @@ def test_50mb_on_standard_input_is_refused_after_reading_only_the_limit(big: Pat
 
 
 @pytest.mark.slow
-def test_megabytes_of_unclosed_html_tags_stop_at_the_deadline(big: Path) -> None:
-    f = big / "html_tag_flood.html"
-    run = run_cli([str(f), AD, "--max-parse-seconds", "1"])
+def test_megabytes_of_unclosed_html_tags(big: Path) -> None:
+    f = big / "html_tag_flood.html"  # 5 million tags
+    run = run_cli([str(f), AD])
+    assert run.returncode == 1, run.describe()
+    _one_error_line(run.stderr, str(f), "has more than 3,000,000 HTML tags, over the limit")
+    assert run.seconds < TIME_CEILING_S and run.peak_mb < 300, run.describe()
+    # let through the tag limit, the parse deadline stops it, and the tag stack stays small
+    run = run_cli([str(f), AD, "--max-chars", "600000", "--max-parse-seconds", "1"])
     assert run.returncode == 1, run.describe()
     _one_error_line(run.stderr, str(f), "took longer than the 1 s limit to read")
     assert run.seconds < TIME_CEILING_S and run.peak_mb < 300, run.describe()

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from gapcheck.errors import LimitExceededError, ReadError, UnsupportedFormatError
 from gapcheck.reading.document import Document
-from gapcheck.reading.limits import DEFAULT_LIMITS, Deadline, Limits, human_size
+from gapcheck.reading.limits import DEFAULT_LIMITS, Deadline, Limits, human_size, max_markup_tags
 from gapcheck.reading.sniff import describe, sniff
 
 __all__ = ["SUPPORTED_SUFFIXES", "Document", "Limits", "read_document", "read_text"]
@@ -350,4 +350,4 @@ def _html_text(data: bytes, label: str, limits: Limits, deadline: Deadline) -> t
     if text is None:
         text, _encoding, warnings = decode_text(data, label)
     text = text.removeprefix("\ufeff")
-    return html_to_text(text, deadline=deadline, source=label), warnings
+    return html_to_text(text, deadline=deadline, source=label, max_tags=max_markup_tags(limits)), warnings

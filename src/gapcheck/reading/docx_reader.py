@@ -25,7 +25,7 @@ import zlib
 from typing import Any
 
 from gapcheck.errors import LimitExceededError, ReadError
-from gapcheck.reading.limits import Deadline, Limits, human_size, short_detail
+from gapcheck.reading.limits import Deadline, Limits, human_size, max_markup_tags, short_detail
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -64,10 +64,6 @@ _CONTAINERS = frozenset(
     }
 )
 _CHUNK = 1 << 16
-#: XML tags allowed per character of ``Limits.max_chars``. Word writes one or two per character at most;
-#: lxml keeps ~130 bytes per element, so this bounds the parsed tree (``<w:p/>`` x millions is 6 bytes each).
-_TAGS_PER_CHAR = 10
-_MIN_TAGS = 1_000_000
 
 
 def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> None:
@@ -99,7 +95,7 @@ def check_zip(data: bytes, source: str, limits: Limits, deadline: Deadline) -> N
             )
         total = 0
         tags = 0
-        max_tags = max(_TAGS_PER_CHAR * limits.max_chars, _MIN_TAGS)
+        max_tags = max_markup_tags(limits)
         try:
             for info in infos:
                 if info.is_dir():

@@ -37,8 +37,9 @@ class Limits:
             It is also how long a named pipe is waited on for a program to start writing to it.
         max_chars: most characters of text a document may yield (default 300,000: a long CV has 10,000 to
             20,000, a 50-page report about 150,000). Analysis time and memory grow with the text, so this
-            bounds them. It also caps the glyphs a PDF may draw and, ten to a character, the XML tags of
-            a DOCX, both checked while reading so a bomb is refused before it is built.
+            bounds them. It also caps the glyphs a PDF may draw and, ten to a character (at least
+            1,000,000, see :func:`max_markup_tags`), the tags of a DOCX's XML or an HTML page, all
+            checked before or while reading, so a bomb is refused before it is built.
     """
 
     max_file_bytes: int = 20 * MB
@@ -68,6 +69,17 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+#: Markup tags allowed per character of ``Limits.max_chars`` in a DOCX's XML or an HTML page, and the
+#: least allowed whatever ``max_chars`` is. Word writes one or two per character of text; lxml keeps
+#: ~130 bytes per element and Python's HTML parser takes ~4 s per million tags.
+TAGS_PER_CHAR = 10
+MIN_TAGS = 1_000_000
+
+
+def max_markup_tags(limits: Limits) -> int:
+    """The most tags a DOCX's XML parts or an HTML page may hold under ``limits``."""
+    return max(TAGS_PER_CHAR * limits.max_chars, MIN_TAGS)
 
 
 def human_size(n: int) -> str:
