@@ -38,7 +38,7 @@ COMMANDS = {name for name in (c.name for c in app.registered_commands) if name}
 def main(argv: list[str] | None = None) -> None:
     """Entry point: ``gapcheck CV ADVERT`` runs ``analyze``; errors become one line on stderr."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+    if args and args[0] not in COMMANDS and (args[0] == "-" or not args[0].startswith("-")):
         args.insert(0, "analyze")
     try:
         rc = app(args=args, prog_name="gapcheck", standalone_mode=False)

@@ -20,6 +20,7 @@ context rules, and overlapping matches are pruned, longest first.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from spacy.language import Language
@@ -156,7 +157,9 @@ class SkillMatcher:
             cands.append((si, ei + 1, self._tp_skill[match_id], False))
         if not cands:
             return []
-        kept = [cd for cd in cands if not cd[3] or self._context_ok(doc, pos, lows, cd, cands)]
+        cands.sort()
+        starts = [cd[0] for cd in cands]
+        kept = [cd for cd in cands if not cd[3] or self._context_ok(doc, pos, lows, cd, cands, starts)]
         # Longest first, then leftmost; drop anything overlapping an already kept span.
         kept.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         taken = bytearray(n)
@@ -176,7 +179,7 @@ class SkillMatcher:
         forms = self.c.ambiguous.get(" ".join(lows[s:e]), {}).get("forms")
         return bool(forms) and doc[pos[s]:pos[e - 1] + 1].text in forms
 
-    def _context_ok(self, doc: Doc, pos: list[int], lows: list[str], cand, cands) -> bool:
+    def _context_ok(self, doc: Doc, pos: list[int], lows: list[str], cand, cands, starts) -> bool:
         s, e, sk, _ = cand
         key = " ".join(lows[s:e])
         rule: dict[str, Any] = self.c.ambiguous.get(key, {})
@@ -197,7 +200,11 @@ class SkillMatcher:
         if nxt in rule.get("accept_next", ()) or prev in rule.get("accept_prev", ()):
             return True
         if rule.get("accept_near_tech"):
-            for s2, e2, sk2, amb2 in cands:
+            # Only candidates that start within reach (cands are sorted by start): a document full of
+            # "Go" must not make this quadratic.
+            lo_i = bisect.bisect_left(starts, s - NEAR_TECH_WINDOW - 10)
+            hi_i = bisect.bisect_right(starts, e + NEAR_TECH_WINDOW)
+            for s2, e2, sk2, amb2 in cands[lo_i:hi_i]:
                 if (s2, e2) == (s, e) or sk2 < 0 or not self.tech[sk2]:
                     continue
                 if amb2 and not self._form_ok(doc, pos, lows, s2, e2):

@@ -38,6 +38,10 @@ _ROLE_BEFORE = re.compile(
 _TECH_LABEL = re.compile(r"\bTechnologies\b:?[^\n]*$")
 _ROLE_WORD = re.compile(r"\b(?:developers?|engineers?|programmers?|architects?)$", re.IGNORECASE)
 
+#: Runs of non-space characters this long are one token (see SkillExtractor.make_doc).
+LONG_RUN = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+
 #: Texts longer than this are cut before tokenising (spaCy's own max_length is 1,000,000 characters).
 MAX_CHARS = 2_000_000
 
@@ -89,9 +93,30 @@ class SkillExtractor:
                                loose=span.id_ == "loose"))
         return out
 
+    def make_doc(self, text: str):
+        """Tokenise ``text`` (cut to MAX_CHARS). A run of LONG_RUN or more characters without white space
+        (a URL, a line of '$$$$', a base64 blob) becomes one token: spaCy's tokenizer peels prefixes and
+        suffixes off such a run one character at a time, copying the rest each time, which is quadratic
+        (10,000 '$' took 20 s). The Doc's text is the input exactly, so offsets are unchanged."""
+        from spacy.tokens import Doc
+
+        text = text[:MAX_CHARS]
+        runs = list(_LONG_RUN.finditer(text))
+        if not runs:
+            return self.nlp.make_doc(text)
+        parts, pos = [], 0
+        for m in runs:
+            if m.start() > pos:
+                parts.append(self.nlp.make_doc(text[pos:m.start()]))
+            parts.append(Doc(self.nlp.vocab, words=[m.group()], spaces=[False]))
+            pos = m.end()
+        if pos < len(text):
+            parts.append(self.nlp.make_doc(text[pos:]))
+        return Doc.from_docs(parts, ensure_whitespace=False)
+
     def extract(self, text: str) -> list[Mention]:
         """Mentions in one text, in order; ``text[m.start:m.end] == m.text`` for each."""
-        return self._mentions(self.nlp(text[:MAX_CHARS]))
+        return self._mentions(self.nlp(self.make_doc(text)))
 
     def extract_texts(self, texts: Iterable[str], *, batch_size: int = 32,
                       doc_type: str | None = None, requirements_only: bool = False) -> Iterator[list[Mention]]:
@@ -106,7 +131,7 @@ class SkillExtractor:
                 (company blurb, benefits, how to apply): what gap analysis uses.
         """
         if doc_type is None:
-            for doc in self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size):
+            for doc in self.nlp.pipe((self.make_doc(t) for t in texts), batch_size=batch_size):
                 yield self._mentions(doc)
             return
         from gapcheck.sectioning import split_sections
@@ -114,7 +139,7 @@ class SkillExtractor:
         pending: list[str] = []
 
         def run(batch: list[str]):
-            for text, doc in zip(batch, self.nlp.pipe((t[:MAX_CHARS] for t in batch), batch_size=batch_size)):
+            for text, doc in zip(batch, self.nlp.pipe((self.make_doc(t) for t in batch), batch_size=batch_size)):
                 sections = split_sections(text, doc_type=doc_type)  # type: ignore[arg-type]
                 yield self._sectioned(self._mentions(doc), sections, requirements_only, text)
 

@@ -35,6 +35,9 @@ _NAME_CUE_AFTER = re.compile(
     r"licen[cs]e|expertise|administration|development|configuration)\b",
     re.IGNORECASE,
 )
+#: How far around a name its line and sentence are looked at (bounded, so a line with no full stop in a
+#: huge advert stays linear).
+WINDOW = 300
 _PLACE_CONTEXT = re.compile(
     r"\b(?:state|states|territory|territories|district\s+of|commonwealth|located\s+in|based\s+in|based\s+at|"
     r"location|relocat\w+|citizens?|residents?|county|province|city\s+of)\b",
@@ -134,13 +137,21 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
     out: list[Term] = []
     seen: set[str] = set()
 
+    # Covered characters as a mask (taxonomy mentions, then each accepted term): overlap checks stay
+    # constant-time however many mentions a long advert has.
+    mask = bytearray(len(text) + 1)
+    for a, b in covered:
+        mask[a:b] = b"\x01" * (b - a)
+    covered_sorted = sorted(covered)
+
     def free(a: int, b: int) -> bool:
-        return not any(a < e and s < b for s, e in covered) and not any(a < t.end and t.start < b for t in out)
+        return not any(mask[a:b])
 
     def add(t: Term) -> None:
         if t.key and t.key not in seen and free(t.start, t.end):
             seen.add(t.key)
             out.append(t)
+            mask[t.start:t.end] = b"\x01" * (t.end - t.start)
 
     for lo, hi in spans:
         chunk = text[lo:hi]
@@ -161,7 +172,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
             s = lo + m.start(1)
-            line_start = text.rfind("\n", 0, s) + 1
+            line_start = max(text.rfind("\n", max(0, s - WINDOW), s) + 1, s - WINDOW)
             before = text[line_start:s]
             words = m.group(1).split()
             # The first word of a line, a sentence or a bullet is capitalised anyway: only a word that is
@@ -171,15 +182,16 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 after = text[lo + m.end(1):lo + m.end(1) + 40]
                 if is_english(words[0].lower()) or not _NAME_CUE_AFTER.match(after):
                     continue
-            elif not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered, s, lo + m.end(1), text)):
+            elif not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered_sorted, s, lo + m.end(1), text)):
                 continue
             parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", m.group(1))
             if len(words) == 1 and len(parts) > 1 and all(is_english(p.lower()) or p.isdigit() for p in parts):
                 continue  # "ExperienceTo": two words run together, not a product name
             if any(w.lower() in _NOT_NAMES for w in words):
                 continue
-            sent_lo = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
-            sent_hi = min((i for i in (text.find(".", s), text.find("\n", s)) if i >= 0), default=len(text))
+            w_lo, w_hi = max(0, s - WINDOW), min(len(text), s + WINDOW)
+            sent_lo = max(text.rfind(".", w_lo, s), text.rfind("\n", w_lo, s), w_lo - 1) + 1
+            sent_hi = min((i for i in (text.find(".", s, w_hi), text.find("\n", s, w_hi)) if i >= 0), default=w_hi)
             if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
             if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
@@ -228,8 +240,13 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
 
 
 def _near_skill(covered: list[tuple[int, int]], start: int, end: int, text: str) -> bool:
-    """A taxonomy mention on the same line within a few words (a list of tools)."""
-    for a, b in covered:
+    """A taxonomy mention on the same line within a few words (a list of tools); ``covered`` is sorted."""
+    import bisect
+
+    i = bisect.bisect_left(covered, (start - 200, 0))
+    for a, b in covered[i:]:
+        if a > end + 25:
+            break
         if 0 <= start - b <= 25 or 0 <= a - end <= 25:
             lo, hi = (b, start) if b <= start else (end, a)
             if "\n" not in text[lo:hi]:

@@ -3,10 +3,24 @@ a terminal, plain text when piped)."""
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
-from gapcheck.gaps.actions import quote
+from gapcheck.gaps.actions import quote as _quote
 from gapcheck.reporting.model import Report
+
+
+#: Control characters (ESC, BEL, backspace ...) and bidirectional overrides: text from a document must not
+#: drive the terminal, so they are dropped from everything printed (tabs and newlines are kept).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def quote(*args, **kwargs) -> str:
+    return clean(_quote(*args, **kwargs))
 
 
 def render_terminal(report: Report, *, file: TextIO | None = None, width: int | None = None) -> None:
@@ -20,8 +34,8 @@ def render_terminal(report: Report, *, file: TextIO | None = None, width: int | 
         con.width = 110  # piped output: wide enough for the tables, still readable in an editor
     sc = report.score
     colour = "green" if sc.match >= 70 else "yellow" if sc.match >= 45 else "red"
-    title = report.advert.title or report.advert.source
-    con.print(Text.assemble(("gapcheck ", "bold"), (report.cv.source, "cyan"), " against ", (title, "cyan")))
+    title = clean(report.advert.title or report.advert.source)
+    con.print(Text.assemble(("gapcheck ", "bold"), (clean(report.cv.source), "cyan"), " against ", (title, "cyan")))
     con.print(Text.assemble(
         ("Match ", "bold"), (f"{sc.match}/100", f"bold {colour}"),
         f"   required skills covered {round(100 * sc.required_coverage)}%",
@@ -32,7 +46,7 @@ def render_terminal(report: Report, *, file: TextIO | None = None, width: int | 
     con.print(Text("The three things to address", style="bold underline"))
     if report.actions:
         for i, a in enumerate(report.actions, 1):
-            con.print(Text(f"{i}. {a.text}"))
+            con.print(Text(clean(f"{i}. {a.text}")))
     else:
         con.print("Nothing stands out: the CV covers what the advert asks for.")
     con.print()
@@ -50,9 +64,9 @@ def render_terminal(report: Report, *, file: TextIO | None = None, width: int | 
         t.add_column("close relative in CV", ratio=2, overflow="fold")
         for g in report.gaps:
             m = g.mentions[0]
-            t.add_row(cell(g.name, quote(report.advert.text, m.start, m.end, limit=100)), g.kind,
+            t.add_row(cell(clean(g.name), quote(report.advert.text, m.start, m.end, limit=100)), g.kind,
                       Text(g.requirement or "", style="red" if g.requirement == "required" else "yellow"),
-                      f"{g.importance:.2f}", ", ".join(g.related))
+                      f"{g.importance:.2f}", clean(", ".join(g.related)))
         con.print(t)
     else:
         con.print("No gaps found.")
@@ -63,7 +77,7 @@ def render_terminal(report: Report, *, file: TextIO | None = None, width: int | 
         t.add_column("asked", justify="right")
         t.add_column("your dated roles", justify="right")
         for sf in report.year_shortfalls:
-            t.add_row(cell(sf["skill"], quote(report.advert.text, sf["start"], sf["end"], limit=90)),
+            t.add_row(cell(clean(sf["skill"]), quote(report.advert.text, sf["start"], sf["end"], limit=90)),
                       f"{sf['years_required']:g} y", f"{sf['years_shown']:g} y")
         con.print(t)
 
@@ -74,12 +88,12 @@ def render_terminal(report: Report, *, file: TextIO | None = None, width: int | 
         t.add_column("what to do", ratio=3, overflow="fold")
         for c in report.stretched_claims:
             flag = " (the advert asks for it)" if c.details.get("asked_by_advert") else ""
-            t.add_row(cell(c.name + flag, c.reason or ""), c.advice or "")
+            t.add_row(cell(clean(c.name + flag), clean(c.reason or "")), clean(c.advice or ""))
         con.print(t)
 
     if report.satisfied_groups:
         for g in report.satisfied_groups:
-            con.print(Text(f"Either/or \"{g['text']}\": covered by {g['by']}.", style="green"))
+            con.print(Text(clean(f"Either/or \"{g['text']}\": covered by {g['by']}."), style="green"))
         con.print()
 
     if report.matched:
@@ -90,7 +104,7 @@ def render_terminal(report: Report, *, file: TextIO | None = None, width: int | 
         t.add_column("section")
         for m in report.matched:
             ev = m.mentions[0]
-            name = f"{m.name} (via {m.via})" if m.via else m.name
+            name = clean(f"{m.name} (via {m.via})" if m.via else m.name)
             t.add_row(cell(name, quote(report.cv.text, ev.start, ev.end, limit=100)), m.kind,
                       m.requirement or "", ev.section)
         con.print(t)
