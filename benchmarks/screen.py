@@ -11,7 +11,10 @@ collapse them, writes them to a JSONL file, and runs, each as a fresh process:
 * ``gapcheck screen ... --jobs 2`` on ``--memory-n`` listings (default 10,000) for peak memory.
 
 Each is timed end to end (process start to exit) and, from a second run on ``--small`` listings, after
-start-up: ``(N - small) / (T(N) - T(small))`` listings per second. Peak memory is the largest sum of
+start-up: ``(N - small) / (T(N) - T(small))`` listings per second. On a machine shared with other work the
+wall-clock rates are noisy, so the CPU time of each process tree is recorded too (``getrusage`` of the
+children, worker processes included): listings per CPU-second after start-up, which other load does not
+change; ``--repeat R`` runs R interleaved rounds and keeps each contender's best. Peak memory is the largest sum of
 RSS over the whole process tree (the command and its worker processes), sampled every 200 ms with psutil
 (RSS counts pages the workers share with their parent after fork once per process, so this overstates;
 PSS, the fair share, is reported too). Without psutil, ``resource.getrusage`` gives the largest single
@@ -153,7 +156,8 @@ class TreeMemory:
 
 
 def run(cmd: list[str], label: str) -> dict:
-    """Run a command to completion; wall time, peak tree memory, its stdout."""
+    """Run a command to completion; wall time, CPU time of its whole tree, peak tree memory, its stdout."""
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with TreeMemory(p.pid) as mem:
@@ -161,7 +165,9 @@ def run(cmd: list[str], label: str) -> dict:
     wall = time.perf_counter() - t0
     if p.returncode != 0:
         sys.exit(f"screen.py: {label} failed ({p.returncode}): {err.strip()[-2000:]}")
-    r = {"wall_s": wall, "stdout": out}
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes count once their parent waits
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    r = {"wall_s": wall, "cpu_s": cpu, "stdout": out}
     if mem.available:
         r["peak_rss_mb"] = mem.peak_rss / 2**20
         r["peak_pss_mb"] = mem.peak_pss / 2**20
@@ -222,6 +228,8 @@ def main() -> int:
                 r = {"wall_s": round(big["wall_s"], 2), "small_wall_s": round(small["wall_s"], 2),
                      "end_to_end_per_s": round(args.n / big["wall_s"], 1),
                      "steady_per_s": _rate(args.n - args.small, big["wall_s"] - small["wall_s"]),
+                     "cpu_s": round(big["cpu_s"], 1),
+                     "per_cpu_s": _rate(args.n - args.small, big["cpu_s"] - small["cpu_s"]),
                      "round": round_no}
                 if name == "tokenizer":
                     inner = json.loads(big["stdout"])
@@ -265,6 +273,8 @@ def main() -> int:
     for name, r in results["runs"].items():
         print(f"{name:<18}{r['end_to_end_per_s']:>14.1f}{r['steady_per_s']:>19.1f}{r['wall_s']:>9.1f}"
               f"{r.get('peak_rss_mb', float('nan')):>13.0f}{r.get('peak_pss_mb', float('nan')):>13.0f}")
+    print("listings per CPU-second after start-up (all processes; what other work on the machine does not "
+          "change): " + ", ".join(f"{name} {r['per_cpu_s']:.1f}" for name, r in results["runs"].items()))
     print(f"tokenizer inside its process (no start-up, no reading): {tok['in_process_per_s']:.1f}/s")
     print(f"--jobs 2 / tokenizer: {results['jobs2_vs_tokenizer']['end_to_end']:.2f} end to end, "
           f"{results['jobs2_vs_tokenizer']['steady']:.2f} after start-up (target >= 1.0)")
