@@ -18,7 +18,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -211,31 +210,49 @@ def run_cli(args: list[str], *, timeout: float = 2 * TIME_CEILING_S, stdin: Any 
     return run_process(gapcheck_command() + args, timeout=timeout, stdin=stdin, env=env, cwd=cwd)
 
 
+#: Runs the command and reports its exit status, wall time and peak memory as JSON on standard output.
+#: It is a small process of its own because Linux carries a process's peak RSS across fork and exec:
+#: a child of pytest (hundreds of MB once the pipeline is loaded) would report pytest's size as its own.
+_LAUNCHER = r"""
+import json, os, signal, subprocess, sys, time
+argv, timeout, out, err = json.loads(sys.argv[1])
+with open(out, "wb") as o, open(err, "wb") as e:
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=o, stderr=e)
+    killed = False
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > timeout:
+            killed = True
+            os.kill(proc.pid, signal.SIGKILL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+print(json.dumps({"rc": proc.returncode, "seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "killed": killed}))
+"""
+
+
 def run_process(argv: list[str], *, timeout: float = 2 * TIME_CEILING_S, stdin: Any = subprocess.DEVNULL,
                 env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Run ``argv`` through a small launcher process that measures it (see ``_LAUNCHER``)."""
     child_env = dict(os.environ if env is None else env)
     child_env.pop("GAPCHECK_DEBUG", None)
     child_env.setdefault("COLUMNS", "120")
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=stdin, stdout=out, stderr=err, env=child_env, cwd=cwd)
-        killed = False
-        while True:  # poll, so the kill can only ever hit our own, not yet reaped, child
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() - start > timeout:
-                killed = True
-                os.kill(proc.pid, signal.SIGKILL)
-                _, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.02)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return Run(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   seconds, usage.ru_maxrss / 1024, killed)
+    with tempfile.TemporaryDirectory(prefix="gapcheck-run-") as tmp:
+        out, err = Path(tmp, "out"), Path(tmp, "err")
+        job = json.dumps([argv, timeout, str(out), str(err)])
+        launcher = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, job], stdin=stdin,
+                                  capture_output=True, text=True, env=child_env, cwd=cwd,
+                                  timeout=timeout + 60)
+        if launcher.returncode != 0:
+            raise RuntimeError(f"the launcher failed: {launcher.stderr}")
+        r = json.loads(launcher.stdout)
+        return Run(r["rc"], out.read_bytes().decode("utf-8", "replace"), err.read_bytes().decode("utf-8", "replace"),
+                   r["seconds"], r["peak_mb"], r["killed"])
 
 
 _WARM_SERVER = r"""
