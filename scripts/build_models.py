@@ -617,8 +617,10 @@ def build_skills(out: Path) -> dict:
         "lemmas": table(small_lemmas),
     }
     # Run time reads columns (one list per field), which loads several times faster than 20,000 objects.
-    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait", "plain",
-                                            "fields")}
+    columns = {f: [s[f] for s in skills] for f in ("id", "name", "kind", "tech", "domain", "credential", "trait")}
+    # Smaller to parse: "plain" only where it differs from the name, fields as one ";"-joined string.
+    columns["plain"] = [s["plain"] if s["plain"] != s["name"] else None for s in skills]
+    columns["fields"] = [";".join(s["fields"]) for s in skills]
     (out / "skills.json").write_text(json.dumps({"format": FORMAT_VERSION, "columns": columns},
                                                 ensure_ascii=False), encoding="utf-8")
     # For people and tests, not loaded at run time: every skill with its aliases.

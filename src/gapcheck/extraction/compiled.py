@@ -130,11 +130,57 @@ class SkillRecord(NamedTuple):
     fields: tuple[str, ...] = ()
 
 
+_COLUMNS = ("id", "name", "kind", "tech", "domain", "credential", "trait", "plain", "fields")
+
+
+class SkillTable:
+    """The skill table as columns; a :class:`SkillRecord` is built when a row is asked for.
+
+    Building 23,000 records up front cost ~0.05 s of every start; a run looks at a few hundred.
+    """
+
+    def __init__(self, columns: dict[str, list]) -> None:
+        self.columns = columns
+        self._n = len(columns["id"])
+        self._cache: dict[int, SkillRecord] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> SkillRecord:
+        rec = self._cache.get(i)
+        if rec is None:
+            if not -self._n <= i < self._n:
+                raise IndexError(i)
+            c = self.columns
+            fields = c["fields"][i]
+            rec = SkillRecord(c["id"][i], c["name"][i], c["kind"][i], c["tech"][i], c["domain"][i],
+                              c["credential"][i], c["trait"][i], c["plain"][i] or c["name"][i],
+                              tuple(fields.split(";")) if fields else ())
+            self._cache[i] = rec
+        return rec
+
+    def __iter__(self):
+        return (self[i] for i in range(self._n))
+
+    def column(self, name: str) -> list:
+        return self.columns[name]
+
+    def extended(self, records: list[SkillRecord]) -> "SkillTable":
+        """A new table with ``records`` appended (custom skills)."""
+        cols = {k: list(v) for k, v in self.columns.items()}
+        for r in records:
+            for k in _COLUMNS:
+                v = getattr(r, k)
+                cols[k].append(";".join(v) if k == "fields" else v)
+        return SkillTable(cols)
+
+
 @dataclass(frozen=True)
 class CompiledSkills:
     """Everything the skill matcher needs, as loaded from ``models/``."""
 
-    skills: tuple[SkillRecord, ...]
+    skills: SkillTable
     lower: dict[str, int]
     lemma: dict[str, int]
     first_lower: dict[str, int]
@@ -154,7 +200,7 @@ class CompiledSkills:
         return v
 
     def by_id(self) -> dict[str, int]:
-        return {s.id: i for i, s in enumerate(self.skills)}
+        return {sid: i for i, sid in enumerate(self.skills.column("id"))}
 
 
 def _read_json(path: Path) -> Any:
@@ -178,10 +224,11 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
     ph = _read_json(d / "phrases.json")
     col = sk["columns"]
     n = len(col["id"])
-    skills = tuple(map(SkillRecord, col["id"], col["name"], col["kind"], col["tech"],
-                       col.get("domain") or [False] * n, col.get("credential") or [None] * n,
-                       col.get("trait") or [False] * n, col.get("plain") or col["name"],
-                       map(tuple, col.get("fields") or [()] * n)))
+    for k, default in (("domain", False), ("credential", None), ("trait", False), ("plain", None),
+                       ("fields", "")):
+        if k not in col:
+            col[k] = [default] * n
+    skills = SkillTable(col)
     return CompiledSkills(
         skills=skills, lower=_table(ph["lower"]), lemma=_table(ph["lemma"]), first_lower=_table(ph["first_lower"]),
         first_lemma=_table(ph["first_lemma"]), ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],

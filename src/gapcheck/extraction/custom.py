@@ -87,19 +87,20 @@ def read_custom_rows(path: str | Path) -> list[dict]:
 def with_custom_skills(compiled: CompiledSkills, files: list[str | Path], tokenize) -> CompiledSkills:
     """A copy of ``compiled`` that also matches the skills in ``files`` (the cached tables stay as
     they are). ``tokenize`` turns a string into token texts, as the pipeline's tokenizer does."""
-    skills = list(compiled.skills)
+    new_records: list[SkillRecord] = []
+    n0 = len(compiled.skills)
     lower = dict(compiled.lower)
     first = dict(compiled.first_lower)
-    seen_ids = {s.id for s in skills}
+    seen_ids = set(compiled.skills.column("id"))
     for f in files:
         for row in read_custom_rows(f):
             sid = "custom:" + _slug(row["name"])
             if sid in seen_ids:
                 continue
             seen_ids.add(sid)
-            idx = len(skills)
-            skills.append(SkillRecord(sid, row.get("display") or row["name"], row["kind"],
-                                      row["kind"] == "hard", plain=row["name"]))
+            idx = n0 + len(new_records)
+            new_records.append(SkillRecord(sid, row.get("display") or row["name"], row["kind"],
+                                           row["kind"] == "hard", plain=row["name"]))
             for alias in [row["name"], *row.get("aliases", [])]:
                 toks = phrase_key_tokens(tokenize(alias))
                 if not toks:
@@ -107,4 +108,4 @@ def with_custom_skills(compiled: CompiledSkills, files: list[str | Path], tokeni
                 key = " ".join(toks)
                 lower[key] = idx
                 first[toks[0]] = max(first.get(toks[0], 0), len(toks))
-    return replace(compiled, skills=tuple(skills), lower=lower, first_lower=first)
+    return replace(compiled, skills=compiled.skills.extended(new_records), lower=lower, first_lower=first)

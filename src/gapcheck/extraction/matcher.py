@@ -66,9 +66,9 @@ class SkillMatcher:
             self.matcher.add(f"gapcheck_tp_{n}_{tp['skill']}", [tp["pattern"]])
         self._tp_skill = {nlp.vocab.strings[f"gapcheck_tp_{n}_{tp['skill']}"]: tp["skill"]
                           for n, tp in enumerate(compiled.token_patterns)}
-        self.kinds = [s.kind for s in compiled.skills]
-        self.ids = [s.id for s in compiled.skills]
-        self.tech = [s.tech for s in compiled.skills]
+        self.kinds = compiled.skills.column("kind")
+        self.ids = compiled.skills.column("id")
+        self.tech = compiled.skills.column("tech")
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)
