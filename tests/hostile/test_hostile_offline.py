@@ -285,11 +285,12 @@ def test_documents_pointing_at_the_network_make_no_connection(tmp_path: Path, li
     port, hits = listener
     probe = socket.create_connection(("127.0.0.1", port))  # the listener works
     probe.close()
-    for path in _pointing_documents(tmp_path, port):
-        run = run_cli([str(path), str(SAMPLE_ADVERT), "--format", "json"])
+    docs = _pointing_documents(tmp_path, port)
+    for cv, advert in zip(docs[::2], docs[1::2]):  # each document once, as the CV or as the advert
+        run = run_cli([str(cv), str(advert), "--format", "json"])
         assert run.returncode == 0, run.describe()
         report = json.loads(run.stdout)
-        assert report["cv"]["source"] == str(path)
+        assert (report["cv"]["source"], report["advert"]["source"]) == (str(cv), str(advert))
     import time
 
     time.sleep(0.5)

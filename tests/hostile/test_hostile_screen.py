@@ -48,7 +48,6 @@ def _key(text: str) -> str:
 
 @pytest.mark.slow
 def test_screen_over_the_corpus_and_good_listings() -> None:
-    from gapcheck.errors import ReadError
     from gapcheck.reading import read_document
 
     limits = _takes_limit_options()
@@ -90,8 +89,6 @@ def test_screen_over_the_corpus_and_good_listings() -> None:
         assert message.isprintable() and str(p) in message, message
         # with the short deadline, a bomb may hit it before the limit that stops it by default
         assert expect.fragment in message or (limits and "took longer than the" in message), message
-        with pytest.raises(ReadError):
-            read_document(p)
     errors = [r for r in rows.values() if r["status"] == "error"]
     assert {r["source"] for r in errors} == {str(p) for p, e in bad if not e.ok}
     summary = run.stderr.strip().splitlines()[-1]
