@@ -112,16 +112,8 @@ def test_cli_subprocess(cli_runs: dict[Path, Run], path: Path, expect: Expect) -
         assert expect.fragment in lines[0], lines[0]
 
 
-TERMINAL_BUG = pytest.mark.xfail(
-    reason="reporting/terminal.py prints CV and advert snippets (and file names) through rich without "
-    "removing control characters: ESC sequences from the file reach the terminal", strict=False)
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("path, expect", [
-    pytest.param(*p.values, id=p.id, marks=TERMINAL_BUG if p.values[0].name in (
-        "terminal_escapes.txt", "controls_invalid_utf8.txt") else ())
-    for p in PARAMS if p.values[1].ok])
+@pytest.mark.parametrize("path, expect", [p for p in PARAMS if p.values[1].ok])
 def test_cli_output_has_no_control_characters(cli_runs: dict[Path, Run], path: Path, expect: Expect) -> None:
     """Nothing from a file may drive the terminal: no escape sequences, bells, backspaces ..."""
     out = cli_runs[path].stdout
