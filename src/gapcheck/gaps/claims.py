@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from gapcheck.extraction.mention import Mention
 from gapcheck.gaps.evidence import Role, SkillEvidence, history_months
-from gapcheck.gaps.requirements import YEARS, _number
+from gapcheck.gaps.requirements import YEARS, _number, mentions_near
 from gapcheck.reporting.model import MentionRef, SkillItem
 
 PROFICIENCY = re.compile(
@@ -63,12 +63,10 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
     """Year claims in a CV: ``(years, skill mention or None for overall experience, text, start, end)``.
     Only claims outside dated entries count: the summary, the header and skills lists."""
     out = []
-    ms = sorted(mentions, key=lambda m: m.start)
+    ms = sorted((m for m in mentions if m.kind == "hard"), key=lambda m: m.start)
     for y in YEARS.finditer(text):
-        after = [m for m in ms if y.end() <= m.start <= y.end() + 45 and m.kind == "hard"
-                 and not re.search(r"[.;\n•]", text[y.end():m.start])]
-        before = [m for m in ms if y.start() - 20 <= m.end <= y.start() and m.kind == "hard"
-                  and re.match(r"\s*[(:-]?\s*$", text[m.end:y.start()])]
+        after, before = mentions_near(ms, text, y.start(), y.end(), before_reach=20, after_reach=45)
+        before = [m for m in before if re.match(r"\s*[(:-]?\s*$", text[m.end:y.start()])]
         skill = after[0] if after else (before[-1] if before else None)
         out.append((_number(y.group("n")), skill, y.group().strip(), y.start(), y.end()))
     return out

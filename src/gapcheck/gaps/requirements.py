@@ -86,6 +86,26 @@ class AdvertRequirements:
         }
 
 
+def mentions_near(ms: list[Mention], text: str, start: int, end: int, *, before_reach: int,
+                  after_reach: int) -> tuple[list[Mention], list[Mention]]:
+    """Mentions (``ms`` sorted by start) within reach after ``end`` and before ``start``, in the same
+    clause. Found by bisection, so a document with thousands of figures stays linear."""
+    import bisect
+
+    starts = [m.start for m in ms]
+    i = bisect.bisect_left(starts, end)
+    after = []
+    for m in ms[i:]:
+        if m.start > end + after_reach:
+            break
+        if not re.search(r"[.;\n•]", text[end:m.start]):
+            after.append(m)
+    j = bisect.bisect_left(starts, start - before_reach - 200)
+    before = [m for m in ms[j:i] if start - before_reach <= m.end <= start
+              and not re.search(r"[.;\n•]", text[m.end:start])]
+    return after, before
+
+
 def _number(s: str) -> float:
     s = s.lower()
     return float(_NUM_WORDS[s]) if s in _NUM_WORDS else float(s)
@@ -102,10 +122,7 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
     ms = sorted(mentions, key=lambda m: m.start)
     for y in YEARS.finditer(text):
         req = YearsRequirement(_number(y.group("n")), y.group().strip(), y.start(), y.end())
-        after = [m for m in ms if y.end() <= m.start <= y.end() + YEARS_REACH
-                 and not re.search(r"[.;\n•]", text[y.end():m.start])]
-        before = [m for m in ms if y.start() - 25 <= m.end <= y.start()
-                  and not re.search(r"[.;\n•]", text[m.end:y.start()])]
+        after, before = mentions_near(ms, text, y.start(), y.end(), before_reach=25, after_reach=YEARS_REACH)
         pick = None
         hard_after = [m for m in after if m.kind == "hard"]
         if hard_after:
@@ -138,7 +155,8 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
                 break
             j += 1
         if j > i:
-            line_start = max(text.rfind("\n", 0, ms[i].start), text.rfind(".", 0, ms[i].start)) + 1
+            w = max(0, ms[i].start - 300)  # a bounded look back: long lines stay linear
+            line_start = max(text.rfind("\n", w, ms[i].start), text.rfind(".", w, ms[i].start), w - 1) + 1
             intro = bool(_LIST_INTRO.search(text[line_start:ms[i].start]))
             last_join = text[ms[j - 1].end:ms[j].start]
             if intro or (has_or and not re.search(r"\band\b(?!\s*/)", last_join)):
