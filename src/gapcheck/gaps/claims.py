@@ -64,8 +64,9 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
     Only claims outside dated entries count: the summary, the header and skills lists."""
     out = []
     ms = sorted((m for m in mentions if m.kind == "hard"), key=lambda m: m.start)
+    starts = [m.start for m in ms]
     for y in YEARS.finditer(text):
-        after, before = mentions_near(ms, text, y.start(), y.end(), before_reach=20, after_reach=45)
+        after, before = mentions_near(ms, text, y.start(), y.end(), before_reach=20, after_reach=45, starts=starts)
         before = [m for m in before if re.match(r"\s*[(:-]?\s*$", text[m.end:y.start()])]
         skill = after[0] if after else (before[-1] if before else None)
         out.append((_number(y.group("n")), skill, y.group().strip(), y.start(), y.end()))

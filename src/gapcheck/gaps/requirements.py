@@ -87,12 +87,13 @@ class AdvertRequirements:
 
 
 def mentions_near(ms: list[Mention], text: str, start: int, end: int, *, before_reach: int,
-                  after_reach: int) -> tuple[list[Mention], list[Mention]]:
+                  after_reach: int, starts: list[int] | None = None) -> tuple[list[Mention], list[Mention]]:
     """Mentions (``ms`` sorted by start) within reach after ``end`` and before ``start``, in the same
     clause. Found by bisection, so a document with thousands of figures stays linear."""
     import bisect
 
-    starts = [m.start for m in ms]
+    if starts is None:
+        starts = [m.start for m in ms]
     i = bisect.bisect_left(starts, end)
     after = []
     for m in ms[i:]:
@@ -120,9 +121,11 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
     else the one just before it: "Python (5 years)")."""
     out = []
     ms = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
     for y in YEARS.finditer(text):
         req = YearsRequirement(_number(y.group("n")), y.group().strip(), y.start(), y.end())
-        after, before = mentions_near(ms, text, y.start(), y.end(), before_reach=25, after_reach=YEARS_REACH)
+        after, before = mentions_near(ms, text, y.start(), y.end(), before_reach=25, after_reach=YEARS_REACH,
+                                      starts=starts)
         pick = None
         hard_after = [m for m in after if m.kind == "hard"]
         if hard_after:
