@@ -81,10 +81,15 @@ def fixture_script():
 
 def scaling_inputs(folder: Path) -> list[Path]:
     """Texts within the limits that the analysis handles in super-linear time (see docs/limits.md)."""
+    def upto(text: str, n: int = 300_000) -> str:  # the character limit
+        return (text * (n // len(text) + 1))[:n]
+
     texts = {
-        "scaling_punctuation_10k.txt": "Python developer. " + "$" * 10_000 + "\n",
-        "scaling_go_list_30k.txt": "Skills\n" + "Go " * 10_000 + "\n",
-        "scaling_long_line_48k.txt": "Requirements\n" + "Python or Java, " * 3_000 + "\n",
+        "scaling_punctuation_300k.txt": "Python developer. " + upto("'\"$%!?", 299_000),
+        "scaling_go_list_300k.txt": "Skills\n" + upto("Go ", 299_000),
+        "scaling_long_line_300k.txt": "Requirements\n" + upto("Python or Java, ", 299_000),
+        "scaling_years_300k.txt": upto("5+ years of Python. "),
+        "scaling_either_or_line_300k.txt": upto("experience in Snowflake or Looker, "),
     }
     paths = []
     for name, text in texts.items():

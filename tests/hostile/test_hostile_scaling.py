@@ -4,10 +4,10 @@ The reading limits bound the input (300,000 characters); they bound the analysis
 of the analysis is quadratic in the text. Each test times one stage on hostile text where a quadratic
 stage takes 10 s or more and a linear one well under a second.
 
-* Regression tests for the three quadratic stages the hostile corpus found and that were fixed in
-  9474522 (spaCy's tokenizer on long runs, the matcher's near-technology check, advert terms).
-* Expected failures (non-strict) for those still quadratic, each naming the code and the fix; an XPASS
-  means it was fixed and its marker can go. docs/limits.md has the times at realistic sizes.
+They are regression tests for the six quadratic stages these tests found, all since fixed: spaCy's
+tokenizer on long runs, the matcher's near-technology check and advert terms (9474522); advert year
+requirements, CV year claims and either/or groups on a long line (4e33cc5). docs/limits.md has the times
+at the character limit.
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ import pytest
 
 from gapcheck.reading import read_text
 
-#: The fixed stages take 0.01-0.6 s on these inputs (the quadratic versions took 10-20 s).
+#: The fixed stages take 0.01-0.6 s on these inputs (the quadratic versions took 3-20 s).
 CEILING_S = 3.0
-#: The still-quadratic stages take 3-4 s on their inputs (100 KB or less), a linear version under 1 s.
-XFAIL_CEILING_S = 2.0
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +58,6 @@ def _analysis_time(ex, cv, advert_text: str, *, advert_side: bool = True) -> flo
     return _timed(lambda: analyze(doc, read_text("Python developer, 3+ years of SQL."), extractor=ex))
 
 
-# -- fixed: keep them linear --------------------------------------------------------------------------
-
-
 def test_tokenizer_on_a_long_punctuation_run(ex) -> None:
     """spaCy peels prefixes and suffixes off a whitespace-free run one character at a time (10,000 '$'
     took 20 s); extraction now keeps runs of 100+ characters as one token."""
@@ -88,29 +83,16 @@ def test_a_long_ordinary_document(ex, warm) -> None:
     assert _analysis_time(ex, warm, (advert + "\n") * (60_000 // len(advert))) < CEILING_S
 
 
-# -- still quadratic -----------------------------------------------------------------------------------
-
-
-@pytest.mark.xfail(strict=False, reason=(
-    "gaps/requirements.py parse_years: for every 'N years' it scans every mention "
-    "([m for m in ms if y.end() <= m.start <= y.end() + YEARS_REACH ...], and the same for 'before'): "
-    "O(years x mentions); 160 KB of '5+ years of Python.' take 6 s, 300 KB ~22 s. Fix: bisect the "
-    "sorted mention starts/ends for the window."))
 def test_advert_year_requirements(ex, warm) -> None:
-    assert _analysis_time(ex, warm, "5+ years of Python. " * 5000) < XFAIL_CEILING_S  # 100,000 characters
+    """parse_years scanned every mention for every 'N years' (fixed in 4e33cc5)."""
+    assert _analysis_time(ex, warm, "5+ years of Python. " * 5000) < CEILING_S  # 100,000 characters
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "gaps/claims.py claimed_years: the same scan of every mention for every 'N years' claim in a CV "
-    "(O(claims x mentions)); 160 KB take 6 s. Fix: bisect, as for parse_years."))
 def test_cv_year_claims(ex, warm) -> None:
-    assert _analysis_time(ex, warm, "5+ years of Python. " * 5000, advert_side=False) < XFAIL_CEILING_S
+    """claimed_years did the same for a CV's year claims."""
+    assert _analysis_time(ex, warm, "5+ years of Python. " * 5000, advert_side=False) < CEILING_S
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "gaps/requirements.py parse_groups: the list-intro check searches from the line's start (last '\\n' "
-    "or '.') to each group, unbounded: on a long line that is O(groups x line); 56 KB of "
-    "'experience in Snowflake or Looker, ' take 4 s. Fix: bound the window (300 characters, as terms.py "
-    "now does)."))
 def test_advert_either_or_groups_on_a_long_line(ex, warm) -> None:
-    assert _analysis_time(ex, warm, "experience in Snowflake or Looker, " * 1600) < XFAIL_CEILING_S
+    """parse_groups searched from the line's start to every group."""
+    assert _analysis_time(ex, warm, "experience in Snowflake or Looker, " * 1600) < CEILING_S
