@@ -98,6 +98,31 @@ def scaling_inputs(folder: Path) -> list[Path]:
     return paths
 
 
+def per_file_table(results: list[dict]) -> str:
+    """One row per file: what it gave (per role if that differs), worst wall time and peak memory."""
+    rows: dict[str, dict] = {}
+    for r in results:
+        row = rows.setdefault(r["file"], {"seconds": 0.0, "peak_mb": 0.0, "outcomes": {}})
+        row["seconds"] = max(row["seconds"], r["seconds"])
+        row["peak_mb"] = max(row["peak_mb"], r["peak_mb"])
+        outcome = "report" if r["exit"] == 0 else r["message"].split(": ", 3)[-1]
+        if r["killed"]:
+            outcome = "KILLED (hung)"
+        row["outcomes"][r["role"]] = outcome
+    lines = ["| file | outcome | worst wall s | worst peak MB |", "|---|---|---:|---:|"]
+    for name, row in rows.items():
+        outcomes = row["outcomes"]
+        if len(set(outcomes.values())) == 1:
+            text = next(iter(outcomes.values()))
+        else:
+            text = " / ".join(f"{role}: {o}" for role, o in outcomes.items())
+        text = text.replace("|", "\\|")
+        if len(text) > 100:
+            text = text[:99] + "…"
+        lines.append(f"| `{name}` | {text} | {row['seconds']:.1f} | {row['peak_mb']:.0f} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--roles", default="cv", help="cv, advert or cv,advert (default: cv)")
@@ -136,6 +161,11 @@ def main() -> None:
                 message = f"KILLED after {args.timeout:g} s"
             print(f"| {name} | {role} | {r['exit']} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | {message[:90]} |",
                   flush=True)
+    if len(roles) > 1:
+        print()
+        print("Worst of the roles, per file (the table in docs/limits.md):")
+        print()
+        print(per_file_table(results))
     worst_time = max(results, key=lambda r: r["seconds"])
     worst_mem = max(results, key=lambda r: r["peak_mb"])
     print()
