@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,11 +34,12 @@ AD = str(SAMPLE_ADVERT)
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The big inputs of scripts/make_bad_fixtures.py (write_big), in a temporary folder."""
     folder = tmp_path_factory.mktemp("big")
     fixture_script().write_big(folder)
-    return folder
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)  # 70 MB: not kept with pytest's last temporary folders
 
 
 def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
