@@ -32,7 +32,12 @@ def emit(text: str, output: Optional[Path]) -> None:
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as e:
-            raise GapcheckError(f"cannot write the report ({e.strerror or e})", source=str(output)) from None
+            raise GapcheckError(f"cannot write the report ({e.strerror or e})", source=_shown(str(output))) from None
+
+
+def _shown(path: str) -> str:
+    """A path for a one-line message: control characters (a newline in a file name) escaped."""
+    return path if path.isprintable() else "".join(c if c.isprintable() else ascii(c)[1:-1] for c in path)
 
 
 # -- reading limits ------------------------------------------------------------------------------------
