@@ -11,6 +11,7 @@ the file and the problem), 2 usage error, 3 internal error.
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import typer
@@ -45,7 +46,9 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(rc, int) and rc:
             sys.exit(rc)
     except GapcheckError as e:
-        print(f"gapcheck: error: {e}", file=sys.stderr)
+        # One line whatever the message holds: control characters (a newline in a file name) are escaped.
+        msg = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: repr(m.group())[1:-1], str(e))
+        print(f"gapcheck: error: {msg}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
         print("gapcheck: interrupted", file=sys.stderr)

@@ -77,7 +77,10 @@ def analyze_cmd(
         if output is None:
             render_terminal(report)
         else:
-            with open(output, "w", encoding="utf-8") as f:
-                render_terminal(report, file=f, width=120)
+            try:
+                with open(output, "w", encoding="utf-8") as f:
+                    render_terminal(report, file=f, width=120)
+            except OSError as e:
+                raise GapcheckError(f"cannot write the report ({e.strerror or e})", source=str(output)) from None
 
 
