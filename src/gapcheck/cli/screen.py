@@ -10,6 +10,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from gapcheck.cli import app
+from gapcheck.cli.analyze import HELP_CV
 from gapcheck.cli.custom import SkillsOption, custom_skill_files
 from gapcheck.cli.options import (
     HELP_OUTPUT,
@@ -24,7 +25,6 @@ from gapcheck.cli.options import (
 )
 from gapcheck.errors import GapcheckError
 
-HELP_CV = "Your CV: PDF, DOCX, TXT, Markdown or HTML; - reads standard input."
 HELP_LISTINGS = ("Job listings: folders (read recursively: .txt, .md, .html, .pdf, .docx), single documents, "
                  "or CSV / JSONL exports of saved jobs (one listing per row).")
 
