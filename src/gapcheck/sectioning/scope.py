@@ -8,6 +8,7 @@ The untitled lead (job title, intro) and everything else can.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gapcheck.sectioning.splitter import Section
 
@@ -40,15 +41,17 @@ _APPLICANT_VOICE = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
 
 
-def company_voice_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def company_voice_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of sentences that describe the employer rather than the job or the applicant
     ("We are a global leader in financial services", "Acme was founded in 2014 in the FinTech industry").
 
     Domain words in them ("financial services", "healthcare", "innovative") are not requirements.
     """
+    # Cached: gap analysis asks for it twice per advert (requirement mentions, then terms).
     out = []
     for m in _SENTENCE.finditer(text):
         s = m.group()
         if _COMPANY_VOICE.search(s) and not _APPLICANT_VOICE.search(s):
             out.append(m.span())
-    return out
+    return tuple(out)
