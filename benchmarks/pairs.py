@@ -12,6 +12,9 @@ its mentions overlaps an occurrence of the truth phrase. Figures, micro-averaged
 - backed flagged: well-backed claims flagged as stretched / backed (target <= 0.10)
 - traps: advert phrases that are not requirements (benefits, company blurb) reported as advert skills.
 
+Figures are printed for three groups: all pairs, the pairs gapcheck was tuned on (01-16), and the pairs
+written blind and never tuned on (17-24). Only the held-out group is an out-of-sample estimate.
+
     python benchmarks/pairs.py [--pairs 01,02] [--verbose] [--json OUT]
 """
 
@@ -25,8 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "fixtures" / "pairs"
-#: pairs used while tuning gapcheck's rules; the rest are held out and reported separately.
-TUNED_ON = {f"{i:02d}" for i in range(1, 11)}
+#: pairs used while tuning gapcheck's rules (all of 01-16 were looked at while tuning).
+TUNED_ON = {f"{i:02d}" for i in range(1, 17)}
+#: pairs written blind and annotated before gapcheck was ever run on them; never tuned on.
+HELD_OUT = {f"{i:02d}" for i in range(17, 25)}
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -110,11 +115,11 @@ def main() -> int:
         want = set(args.pairs.split(","))
         paths = [p for p in paths if p.name[:2] in want]
     rows = [evaluate_pair(p, args.verbose) for p in paths]
-    groups = {"all": rows, "tuned-on (01-10)": [r for r in rows if r["pair"][:2] in TUNED_ON],
-              "held-out (11-16)": [r for r in rows if r["pair"][:2] not in TUNED_ON]}
+    groups = {"all": rows, "tuned-on (01-16)": [r for r in rows if r["pair"][:2] in TUNED_ON],
+              "held-out (17-24)": [r for r in rows if r["pair"][:2] in HELD_OUT]}
     result = {k: summarise(v) for k, v in groups.items() if v}
     for k, s in result.items():
-        print(f"{k:18s} pairs {s['pairs']:2d}  " + "  ".join(
+        print(f"{k:17s} pairs {s['pairs']:2d}  " + "  ".join(
             f"{m} {s[m]['value']} ({s[m]['n']}/{s[m]['of']})"
             for m in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate")))
     if args.json:

@@ -1,6 +1,11 @@
-"""Gap and claim quality on the 16 hand-annotated pairs (tests/fixtures/pairs), as benchmarks/pairs.py
-measures it. The floors sit just under today's figures so a regression fails; see the issue for the
-targets (gap recall 0.90, false gaps 0.10, stretched 0.80, backed flagged 0.10)."""
+"""Gap and claim quality on the hand-annotated pairs (tests/fixtures/pairs), as benchmarks/pairs.py
+measures it.
+
+The floors apply to the 16 pairs gapcheck was tuned on (01-16) and sit just under their figures, so a
+regression fails; see the issue for the targets (gap recall 0.90, false gaps 0.10, stretched 0.80, backed
+flagged 0.10). Pairs 17-24 were written blind and are the held-out set: they are evaluated here (so they
+must keep parsing and scoring) but carry no floors, because a floor on them would invite tuning on them
+and spoil them as an out-of-sample check. Their figures are printed by ``benchmarks/pairs.py``."""
 
 from __future__ import annotations
 
@@ -12,13 +17,23 @@ from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def summary():
+def bench():
     spec = importlib.util.spec_from_file_location("pairs_bench", ROOT / "benchmarks" / "pairs.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    rows = [mod.evaluate_pair(p) for p in sorted(mod.PAIRS.iterdir()) if (p / "truth.json").exists()]
-    assert len(rows) >= 14
-    return mod.summarise(rows)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def rows(bench):
+    return [bench.evaluate_pair(p) for p in sorted(bench.PAIRS.iterdir()) if (p / "truth.json").exists()]
+
+
+@pytest.fixture(scope="module")
+def summary(bench, rows):
+    tuned = [r for r in rows if r["pair"][:2] in bench.TUNED_ON]
+    assert len(tuned) == 16
+    return bench.summarise(tuned)
 
 
 def test_gap_recall(summary):
@@ -39,3 +54,13 @@ def test_backed_claims_not_flagged(summary):
 
 def test_benefits_and_blurbs_are_not_requirements(summary):
     assert summary["trap_rate"]["value"] <= 0.05
+
+
+def test_held_out_pairs_are_scored_separately(bench, rows):
+    """The held-out pairs exist, are disjoint from the tuned ones, and every one of them is scored."""
+    assert not bench.TUNED_ON & bench.HELD_OUT
+    held = [r for r in rows if r["pair"][:2] in bench.HELD_OUT]
+    assert len(held) == 8
+    s = bench.summarise(held)
+    for key in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate"):
+        assert s[key]["of"] > 0 and s[key]["value"] is not None
