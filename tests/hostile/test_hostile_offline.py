@@ -53,21 +53,29 @@ def test_the_code_base_imports_no_pickle_or_joblib() -> None:
     assert not found, "\n".join(found)
 
 
-def test_models_hold_only_json() -> None:
+def test_models_hold_only_json_and_plain_arrays() -> None:
+    """models/ holds JSON, and the span tagger's weights as plain numeric arrays (.npz read with
+    allow_pickle=False): nothing that runs code when loaded (no .pkl, .joblib, object arrays)."""
+    import numpy as np
+
     from gapcheck.paths import models_dir
 
     folder = models_dir()
     files = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
     assert files, f"no models in {folder}"
     for p in files:
-        assert p.suffix in (".json", ".jsonl"), f"{p} is not JSON (no .pkl, .joblib, .npy, ... in models/)"
+        assert p.suffix in (".json", ".jsonl", ".npz"), f"{p}: only JSON and .npz arrays belong in models/"
+        if p.suffix == ".npz":
+            with np.load(p, allow_pickle=False) as z:  # raises on any pickled (object) array
+                assert all(z[k].dtype.kind in "fiub" for k in z.files), f"{p} holds non-numeric arrays"
+            continue
         head = p.read_bytes()[:8]
         assert not head.startswith((b"\x80", b"PK", b"\x93NUMPY")), f"{p} looks like a pickle, zip or .npy"
         with open(p, encoding="utf-8") as f:
             json.loads(f.read() if p.suffix == ".json" else f.readline())
     manifest = json.loads((folder / "MANIFEST.json").read_text(encoding="utf-8"))
     listed = json.dumps(manifest)
-    for suffix in (".pkl", ".pickle", ".joblib", ".npy", ".npz", ".bin", ".spacy"):
+    for suffix in (".pkl", ".pickle", ".joblib", ".npy", ".bin", ".spacy"):
         assert suffix not in listed
 
 

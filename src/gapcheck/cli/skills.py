@@ -33,7 +33,9 @@ def skills_cmd(
 
     With --format jsonl, one line per file: {"source", "skills": [{"id", "name", "kind", "text",
     "section", "start", "end"}]}; a file that cannot be read gets {"source", "error"} and the exit
-    status is 1. Example: gapcheck skills cv.pdf listings/*.txt
+    status is 1. In adverts, skill phrases the taxonomy does not name but the span tagger finds
+    ("translate business needs into requirements") are listed with id null. Example: gapcheck skills
+    cv.pdf listings/*.txt
     """
     from gapcheck.reading import read_document
     from gapcheck.sectioning import section_at
@@ -66,16 +68,24 @@ def skills_cmd(
 
     def _extract_batch(ex, batch):
         good = [(f, d) for f, d, err in batch if d is not None]
-        results = iter(ex.extract_texts([d.text for _, d in good]))
+        typed = [guess_doc_type_and_sections(d.text, None if doc_type is DocType.auto else doc_type.value)
+                 for _, d in good]
+        # Adverts also get the span tagger's phrases the taxonomy does not name (id null).
+        found: list = [None] * len(good)
+        for kind in ("advert", "cv"):
+            idx = [i for i, (dt, _) in enumerate(typed) if (dt == "advert") == (kind == "advert")]
+            texts = [good[i][1].text for i in idx]
+            kw = {"doc_type": "advert", "unnamed": True} if kind == "advert" else {}
+            for i, mentions in zip(idx, ex.extract_texts(texts, **kw)):
+                found[i] = mentions
+        results = iter(zip(found, typed))
         for f, d, err in batch:
             if d is None:
                 yield {"source": f, "error": err}
                 continue
-            mentions = next(results)
-            dt, sections = guess_doc_type_and_sections(d.text, None if doc_type is DocType.auto
-                                                       else doc_type.value)
+            mentions, (_, sections) = next(results)
             yield {"source": f, "skills": [
-                {"id": m.skill_id, "name": m.name, "kind": m.kind, "text": m.text,
+                {"id": m.skill_id or None, "name": m.name, "kind": m.kind, "text": m.text,
                  "section": section_at(sections, m.start), "start": m.start, "end": m.end}
                 for m in mentions]}
 

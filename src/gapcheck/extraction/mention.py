@@ -23,6 +23,8 @@ class Mention:
         loose: found as a verb and its object a few words apart ("maintain strong relationships with
             customers" for "maintain customer relationships"), not as a phrase: good enough to match,
             too weak to call a gap on its own.
+        confidence: for adverts, the span tagger's probability that these words are a skill the advert
+            asks for (see :mod:`gapcheck.extraction.tagger`); None where the tagger was not run (CVs).
     """
 
     skill_id: str
@@ -33,3 +35,4 @@ class Mention:
     end: int
     section: str = "other"
     loose: bool = False
+    confidence: float | None = None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 from gapcheck.extraction.compiled import CompiledSkills, load_compiled
 from gapcheck.extraction.mention import Mention
@@ -42,6 +45,31 @@ _ROLE_WORD = re.compile(r"\b(?:developers?|engineers?|programmers?|architects?)$
 LONG_RUN = 100
 _LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
 
+#: The span tagger as a filter: SkillSpan-style annotation would drop named advert mentions it gives less
+#: than this (dev split: hard precision 0.72 -> 0.81). gapcheck does not, by default: on our annotated
+#: CV/advert pairs it dropped 14 of 81 real gaps ("• Snowflake", "Strong Excel skills"), because real
+#: adverts' bullet lists read unlike SkillSpan's sentences. ``min_confidence`` turns it on.
+SKILLSPAN_MIN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class AdvertSpan:
+    """A stretch of an advert the span tagger calls a skill, named by the taxonomy or not.
+
+    Attributes:
+        start, end: character offsets into the advert's text.
+        kind: ``hard`` (SkillSpan's Knowledge) or ``soft`` (Skill).
+        score: the tagger's mean probability over the span's tokens.
+        text: ``advert_text[start:end]``.
+    """
+
+    start: int
+    end: int
+    kind: str
+    score: float
+    text: str
+
+
 #: Texts longer than this are cut before tokenising (spaCy's own max_length is 1,000,000 characters).
 MAX_CHARS = 2_000_000
 
@@ -66,6 +94,8 @@ class SkillExtractor:
         self.compiled: CompiledSkills = nlp.get_pipe("gapcheck_skills").c
         self._index = self.compiled.by_id()
         self._english: frozenset[str] | None = None
+        self._models_dir = models_dir
+        self._tagger = None
 
     def is_english(self, word: str) -> bool:
         """True for an ordinary English word (in models/english.json, built from spacy-lookups-data)."""
@@ -74,6 +104,10 @@ class SkillExtractor:
 
             self._english = load_english()
         return word.lower() in self._english
+
+    def is_tech(self, skill_id: str) -> bool:
+        """True if the skill is a technology (a tool, language, product)."""
+        return bool(self.compiled.skills[self._index[skill_id]].tech)
 
     @property
     def has_skill_index(self) -> dict[str, int]:
@@ -114,12 +148,69 @@ class SkillExtractor:
             parts.append(self.nlp.make_doc(text[pos:]))
         return Doc.from_docs(parts, ensure_whitespace=False)
 
-    def extract(self, text: str) -> list[Mention]:
-        """Mentions in one text, in order; ``text[m.start:m.end] == m.text`` for each."""
+    @property
+    def tagger(self):
+        """The advert span tagger (``models/tagger.npz``), loaded on first use."""
+        if self._tagger is None:
+            from gapcheck.errors import ModelsMissingError
+            from gapcheck.extraction.tagger import SpanTagger
+            from gapcheck.paths import models_dir
+
+            path = Path(self._models_dir) if self._models_dir else models_dir()
+            path = path / "tagger.npz"
+            if not path.is_file():
+                raise ModelsMissingError("the span tagger is not built; run `make models` "
+                                         "(or python scripts/train_tagger.py)", source=str(path))
+            self._tagger = SpanTagger.load(path)
+        return self._tagger
+
+    def extract(self, text: str, *, doc_type: str | None = None) -> list[Mention]:
+        """Mentions in one text, in order; ``text[m.start:m.end] == m.text`` for each. For
+        ``doc_type="advert"`` each mention carries the span tagger's ``confidence``."""
+        if doc_type == "advert":
+            return self.extract_advert(text)[0]
         return self._mentions(self.nlp(self.make_doc(text)))
 
+    def extract_advert(self, text: str) -> tuple[list[Mention], list[AdvertSpan]]:
+        """An advert's mentions (with the tagger's ``confidence``) and the tagger's spans."""
+        from gapcheck.sectioning import split_sections
+
+        doc = self.nlp(self.make_doc(text))
+        return self._tag_advert(doc, text, self._mentions(doc), split_sections(text, doc_type="advert"))
+
+    def _tag_advert(self, doc, text: str, mentions: list[Mention], sections) -> tuple[list[Mention], list[AdvertSpan]]:
+        """Run the span tagger over an advert: set each mention's confidence, return the tagger's spans
+        inside the sections that can hold requirements."""
+        from spacy.attrs import IDX
+
+        from gapcheck.extraction.tagger import KIND, token_table
+        from gapcheck.sectioning import company_voice_spans, holds_requirements
+
+        if not len(doc):
+            return mentions, []
+        kept = {(m.start, m.end) for m in self._sectioned(mentions, sections, True, text)}
+        table = token_table(doc, mentions, kept, sections, company_voice_spans(text), self.is_tech)
+        tagger = self.tagger
+        p = tagger.probabilities(table)
+        inside = (1.0 - p[:, [0, 3]]).max(axis=1)
+        starts = doc.to_array([IDX]).tolist()
+        out = []
+        for m in mentions:
+            a, b = bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)
+            out.append(replace(m, confidence=round(float(inside[a:b].max()), 3) if b > a else 0.0))
+        spans = []
+        sec_starts = [s.start for s in sections]
+        for s, e, label, score in tagger.spans(table, p):
+            a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            k = bisect.bisect_right(sec_starts, a) - 1
+            if k >= 0 and not holds_requirements(sections[k]):
+                continue
+            spans.append(AdvertSpan(a, b, KIND[label], score, text[a:b]))
+        return out, spans
+
     def extract_texts(self, texts: Iterable[str], *, batch_size: int = 32,
-                      doc_type: str | None = None, requirements_only: bool = False) -> Iterator[list[Mention]]:
+                      doc_type: str | None = None, requirements_only: bool = False,
+                      unnamed: bool = False, min_confidence: float | None = None) -> Iterator[list[Mention]]:
         """Mentions for each text of a stream, in order (uses ``nlp.pipe``).
 
         Args:
@@ -129,6 +220,10 @@ class SkillExtractor:
                 sections as ``other`` (and skips sectioning).
             requirements_only: for adverts, drop mentions in sections that hold no requirements
                 (company blurb, benefits, how to apply): what gap analysis uses.
+            unnamed: for adverts, also yield the span tagger's spans that no named mention overlaps, as
+                mentions with an empty ``skill_id`` (skills the taxonomy does not name).
+            min_confidence: with ``requirements_only``, also drop advert mentions the span tagger gives
+                less than this (see SKILLSPAN_MIN_CONFIDENCE); None keeps them.
         """
         if doc_type is None:
             for doc in self.nlp.pipe((self.make_doc(t) for t in texts), batch_size=batch_size):
@@ -141,7 +236,13 @@ class SkillExtractor:
         def run(batch: list[str]):
             for text, doc in zip(batch, self.nlp.pipe((self.make_doc(t) for t in batch), batch_size=batch_size)):
                 sections = split_sections(text, doc_type=doc_type)  # type: ignore[arg-type]
-                yield self._sectioned(self._mentions(doc), sections, requirements_only, text)
+                mentions, spans = self._mentions(doc), []
+                if doc_type == "advert":
+                    mentions, spans = self._tag_advert(doc, text, mentions, sections)
+                out = self._sectioned(mentions, sections, requirements_only, text, min_confidence)
+                if unnamed and spans:
+                    out = sorted(out + self._unnamed(spans, out, sections), key=lambda m: (m.start, m.end))
+                yield out
 
         for t in texts:
             pending.append(t)
@@ -151,20 +252,52 @@ class SkillExtractor:
         if pending:
             yield from run(pending)
 
-    def _sectioned(self, mentions: list[Mention], sections, requirements_only: bool,
-                   text: str = "") -> list[Mention]:
-        from dataclasses import replace
+    def _unnamed(self, spans: list[AdvertSpan], named: list[Mention], sections) -> list[Mention]:
+        """The tagger's spans that no named mention overlaps and that read as a skill name (see
+        :meth:`names_something`), as mentions without a skill id."""
+        from gapcheck.sectioning import section_at
 
+        taken = sorted((m.start, m.end) for m in named)
+        ends = [e for _, e in taken]
+        out = []
+        for sp in spans:
+            k = bisect.bisect_right(ends, sp.start)  # first named mention ending after the span starts
+            if k < len(taken) and taken[k][0] < sp.end:
+                continue
+            if not self.names_something(sp.text):
+                continue
+            out.append(Mention("", sp.text, sp.kind, sp.text, sp.start, sp.end,  # type: ignore[arg-type]
+                               section=section_at(sections, sp.start), confidence=sp.score))
+        return out
+
+    def names_something(self, phrase: str) -> bool:
+        """True if an unnamed span can stand as a skill: two or more content words (not stop words, not
+        generic words like "team" or "services"), or one that is no ordinary English word ("Kubeflow",
+        "HACCP"). The tagger, trained on SkillSpan's sentences, leaves fragments in real adverts' lists
+        ("run the", "to", "professional") that must not be listed as skills."""
+        from gapcheck.gaps.terms import GENERIC
+        from gapcheck.scoring._stopwords import ENGLISH_STOP_WORDS
+
+        words = re.findall(r"[A-Za-z][A-Za-z0-9+#.'-]*[A-Za-z0-9+#]|[A-Za-z]", phrase)
+        content = [w for w in words if len(w) > 1 and w.lower() not in ENGLISH_STOP_WORDS
+                   and w.lower() not in GENERIC]
+        if len(content) >= 2:
+            return True
+        return len(content) == 1 and len(words) == 1 and not self.is_english(content[0])
+
+    def _sectioned(self, mentions: list[Mention], sections, requirements_only: bool,
+                   text: str = "", min_confidence: float | None = None) -> list[Mention]:
         out, k = [], 0
         for m in mentions:  # mentions and sections are both in text order
             while k + 1 < len(sections) and sections[k + 1].start <= m.start:
                 k += 1
             out.append(replace(m, section=sections[k].name))
         if requirements_only:
-            out = self.requirement_mentions(text, out, sections)
+            out = self.requirement_mentions(text, out, sections, min_confidence=min_confidence)
         return out
 
-    def requirement_mentions(self, text: str, mentions: list[Mention], sections) -> list[Mention]:
+    def requirement_mentions(self, text: str, mentions: list[Mention], sections, *,
+                             min_confidence: float | None = None) -> list[Mention]:
         """The advert mentions that state requirements (what gap analysis compares).
 
         Dropped: mentions in sections that hold no requirements (company blurb, benefits, how to apply);
@@ -180,6 +313,8 @@ class SkillExtractor:
         for m in mentions:
             while k + 1 < len(sections) and sections[k + 1].start <= m.start:
                 k += 1
+            if min_confidence is not None and m.confidence is not None and m.confidence < min_confidence:
+                continue  # the span tagger doubts it (off by default, see SKILLSPAN_MIN_CONFIDENCE)
             if not holds_requirements(sections[k]) and not _TECH_LABEL.search(text[max(0, m.start - 120):m.start]):
                 continue  # (a job board's "Technologies: ..." field run into a metadata line still counts)
             while v < len(voice) and voice[v][1] <= m.start:
