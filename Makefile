@@ -4,6 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 MODELS  := models/MANIFEST.json
+TAGGER  := models/tagger.npz
 SAMPLE_CV     := data/samples/cv_software_engineer.pdf
 SAMPLE_ADVERT := data/samples/advert_backend_engineer.txt
 
@@ -19,27 +20,31 @@ $(STAMP): pyproject.toml
 $(MODELS): $(STAMP) scripts/build_models.py $(shell find data/taxonomy data/curation data/corpus -type f 2>/dev/null)
 	$(BIN)/python scripts/build_models.py
 
-models: $(MODELS)
+# The advert span tagger, trained on SkillSpan's train split over the compiled tables (about a minute).
+$(TAGGER): $(MODELS) scripts/train_tagger.py src/gapcheck/extraction/tagger.py data/corpus/skillspan_train.jsonl
+	$(BIN)/python scripts/train_tagger.py
 
-demo: $(MODELS)
+models: $(MODELS) $(TAGGER)
+
+demo: $(MODELS) $(TAGGER)
 	$(BIN)/gapcheck $(SAMPLE_CV) $(SAMPLE_ADVERT)
 
-test: $(MODELS)
+test: $(MODELS) $(TAGGER)
 	$(BIN)/python -m pytest -q
 
-bench-extraction: $(MODELS)
+bench-extraction: $(MODELS) $(TAGGER)
 	$(BIN)/python benchmarks/extraction.py
 
-bench-startup: $(MODELS)
+bench-startup: $(MODELS) $(TAGGER)
 	$(BIN)/python benchmarks/startup.py
 
-bench-screen: $(MODELS)
+bench-screen: $(MODELS) $(TAGGER)
 	$(BIN)/python benchmarks/screen.py
 
 bench: bench-startup bench-extraction bench-screen
 
 # See the HTML report as a person does: render it with headless Chromium (Debian's chromium package).
-report-png: $(MODELS)
+report-png: $(MODELS) $(TAGGER)
 	mkdir -p out
 	$(BIN)/gapcheck $(SAMPLE_CV) $(SAMPLE_ADVERT) --format html -o out/report.html
 	$(BIN)/python scripts/render_png.py out/report.html out/report.png --pdf out/report.pdf --pages out/report-pages
