@@ -30,6 +30,10 @@ PROFICIENCY = re.compile(
 #: Years claimed may exceed what the history shows by this much before it counts as stretched
 #: (rounding "about 5 years" up, overlapping study and work).
 YEARS_SLACK_MONTHS = 12
+#: What may stand between a year figure and the skill it is said of ("years of", "years' hands-on
+#: experience in").
+_TIGHT = re.compile(r"\s*(?:['’]s?\s*)?(?:(?:of|in|with|using|hands-on|professional|commercial|industry|"
+                    r"practical|relevant|direct|experience)\s+)*", re.IGNORECASE)
 #: Characters between a proficiency word and the skill it qualifies ("expert in Python", "Python
 #: (advanced)").
 PROFICIENCY_REACH = 30
@@ -73,6 +77,124 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
     return out
 
 
+#: A credential named in words the taxonomy may not know: "Certified SOLIDWORKS Professional (CSWP)",
+#: "Chartered MCIPD", "2919-qualified", "holding the NPQ in Leading Teaching", "SHRM-CP certified".
+_CRED_NAME = r"(?:[A-Z0-9][\w&+/-]*(?:\s+(?:in|of|for|and)\s+|\s+)){0,4}[A-Z0-9][\w&+/-]*(?:\s*\([A-Z][\w-]+\))?"
+_CREDENTIAL = re.compile(
+    rf"\b(?:Certified|Chartered|Accredited|Licensed|Registered)\s+(?P<a>{_CRED_NAME})"
+    rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:\s+[A-Z0-9][\w&+/-]*){{0,3}})[\s-]+(?:certified|qualified|accredited|approved)\b"
+    rf"|\b(?:holding|holder\s+of|hold|holds|achieved|awarded|completed)\s+(?:the|an?|my)?\s*(?P<c>{_CRED_NAME})",
+)
+#: Words that start a capitalised run but name no credential.
+_NOT_CREDENTIAL = frozenset("""
+I A An The My Our We He She They It This That In On At For With And Or Of To By As From Fully Highly Also
+Nurse Engineer Technician Manager Teacher Accountant Driver Chef Designer Analyst Advisor Adviser Specialist
+""".split())
+#: Where a credential is listed as held.
+CREDENTIAL_SECTIONS = ("certifications", "education")
+
+
+def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> list[Claim]:
+    """Credentials named in the summary or header (in words the taxonomy may not know) whose distinctive
+    words (acronyms, numbers, capitalised words) the certifications and education sections do not show.
+    ``covered``: spans already claimed (a known certification is checked as a skill)."""
+    held = " ".join(text[s.start:s.end] for s in sections if s.name in CREDENTIAL_SECTIONS).lower()
+    held_words = set(re.findall(r"[a-z0-9&+]+", held))
+    out = []
+    seen: set[str] = set()
+    for sec in sections:
+        if sec.name not in ("summary", "header"):
+            continue
+        for m in _CREDENTIAL.finditer(text, sec.start, sec.end):
+            g = next(k for k in "abc" if m.group(k))
+            name = m.group(g).strip(" .,;:-")
+            a = m.start(g)
+            words = re.findall(r"[A-Za-z0-9&+]+", name)
+            if not words or words[0] in _NOT_CREDENTIAL:
+                continue
+            # What sets it apart: acronyms, numbers and capitalised words that are not the cue itself.
+            key = [w.lower() for w in words if (w[0].isupper() or w[0].isdigit()) and w not in _NOT_CREDENTIAL]
+            if not key or (len(key) == 1 and len(key[0]) < 3 and not key[0].isdigit()):
+                continue
+            b = a + len(name)
+            if any(x < b and a < y for x, y in covered):
+                continue
+            if all(k in held_words for k in key) or " ".join(key) in seen:
+                continue
+            seen.add(" ".join(key))
+            phrase = text[m.start():b] if g != "c" else name
+            start = m.start() if g != "c" else a
+            out.append(Claim(
+                "gapcheck:credential:" + re.sub(r"[^a-z0-9]+", "-", " ".join(key)).strip("-"), name, "hard",
+                "cert_unbacked",
+                f"\"{phrase}\" is claimed ({sec.name}) but the certifications and education sections do not list it",
+                f"list {name} with its issuer and year under certifications, or remove it if you do not hold it",
+                (MentionRef(phrase, sec.name, start, start + len(phrase)),), unbackable=True))
+    return out
+
+
+#: The field a year figure is said of: "10 years' warehouse experience", "15 years in the electrical trade".
+_FIELD = re.compile(r"\s*(?:['’]s?\s*)?(?:(?:of|in|the|a|an|post-qualification|hands-on|professional|"
+                    r"experience|working)\s+)*(?P<f>(?:[A-Za-z][\w&/-]*\s*){1,3})")
+_FIELD_STOP = re.compile(r"\b(?:experience|in|across|with|from|behind|at|for|as|and|of|on|to|including)\b.*",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _field_words(text: str, end: int) -> list[str]:
+    """Stems of the content words of the field after a year figure ("warehouse", "kitchens")."""
+    from gapcheck.gaps.terms import GENERIC, _stem
+    from gapcheck.scoring._stopwords import ENGLISH_STOP_WORDS
+
+    m = _FIELD.match(text, end, min(len(text), end + 60))
+    if not m:
+        return []
+    field = _FIELD_STOP.sub("", re.split(r"[,.;:\n(]", m.group("f"))[0])
+    return [_stem(w) for w in re.findall(r"[A-Za-z][\w&-]*", field)
+            if len(w) > 2 and w.lower() not in GENERIC and w.lower() not in ENGLISH_STOP_WORDS]
+
+
+#: Stems in a role's title lines that say nothing about the field (months, "present", "ltd").
+_TITLE_NOISE = frozenset("""janua febru march april may june july augus septe octob novem decem jan feb mar apr
+jun jul aug sep sept oct nov dec prese curre now ltd inc llc limit plc group the and""".split())
+
+
+_TITLE_CUT = re.compile(r"\s+[—–|-]\s+|,|\s+at\s+|\s+@\s+")
+
+
+def field_months(text: str, roles: list[Role], stems: list[str], mentions: list[Mention] = ()) -> tuple[int, int]:
+    """(months of the roles in the field, how many such roles): roles whose text shows one of ``stems``,
+    with the same kind of title as one of those, or sharing two hard skills with them (a Linux
+    administrator's "servers" are infrastructure too)."""
+    from gapcheck.gaps.evidence import months_covered
+    from gapcheck.gaps.terms import _stem
+
+    def words(s: str) -> set[str]:
+        return {_stem(w) for w in re.findall(r"[A-Za-z][\w&-]*", s) if len(w) > 2}
+
+    related = [r for r in roles if set(stems) & words(text[r.start:r.end])]
+    # A role with the same kind of title is in the field too, whether or not its bullets repeat the word
+    # (every teaching post is "in the classroom"): titles are the line of the role's dates and the one
+    # before it.
+    def title(r: Role) -> set[str]:
+        at = text.find(r.dates_text, r.start, r.end) if r.dates_text else -1
+        at = at if at >= 0 else r.start
+        a = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1
+        b = text.find("\n", at)
+        # Only the job title of each line: what follows a dash, a bar, a comma or "at" is the employer
+        # and the place, which unrelated roles share ("Leeds").
+        lines = text[a:b if b >= 0 else len(text)].split("\n")
+        return set().union(*(words(_TITLE_CUT.split(line, 1)[0]) for line in lines)) - _TITLE_NOISE
+
+    def skills(r: Role) -> set[str]:
+        return {m.skill_id for m in mentions if m.kind == "hard" and r.start <= m.start < r.end}
+
+    names = set().union(*(title(r) for r in related)) if related else set()
+    related = [r for r in roles if r in related or title(r) & names]
+    used = set().union(*(skills(r) for r in related)) if related else set()
+    related = [r for r in roles if r in related or len(skills(r) & used) >= 2]
+    return months_covered(related), len(related)
+
+
 def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvidence], roles: list[Role],
                 sections, *, credentials: dict[str, str], asked: set[str], tech=lambda sid: True,
                 traits: frozenset[str] = frozenset()) -> list[Claim]:
@@ -90,10 +212,33 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         sec = _section_name(sections, ys)
         if sec not in summary_like or not roles:
             continue
+        # Years in a field ("10 years' warehouse experience") are held to the roles that show the field
+        # when only some do (the rest were in retail sales): claims of a whole career in a trade.
+        stems = _field_words(text, ye)
+        if stems:
+            months, n_related = field_months(text, roles, stems, mentions)
+            if 0 < n_related < len(roles) and years * 12 > months + YEARS_SLACK_MONTHS:
+                fe = ye + len(_FIELD.match(text, ye).group().rstrip())
+                phrase = re.sub(r"(?:\s+(?:in|across|of|with|from|behind|at|for|as|and|on|to|including))+$", "",
+                                text[ys:fe].split("\n")[0].rstrip(" ,.;:"), flags=re.IGNORECASE)
+                sid = "gapcheck:years-in-" + "-".join(stems)
+                claims.setdefault(sid, Claim(
+                    sid, phrase, "hard", "years_exceed_history",
+                    f"the CV claims {phrase}, but the roles that show it cover {months / 12:.1f} years "
+                    f"(the whole history {hist / 12:.1f})",
+                    "claim what those roles show, or add the dated roles that account for the rest",
+                    (MentionRef(phrase, sec, ys, ys + len(phrase)),)))
+                continue
         if m is not None:
             ev = evidence.get(m.skill_id)
             used = ev.months if ev else 0
-            limit = max(hist, used)
+            # Years said of the skill itself ("9 years of payroll", "Python (8 years)") are held to the
+            # roles that name it (payroll in roles covering 6.7 years, the rest in accounts payable);
+            # looser ones ("10 years in professional kitchens, cooking ...") and skills no role names, to
+            # the whole history (a skill no role shows is a claim of its own).
+            tight = _TIGHT.fullmatch(text[ye:m.start]) if m.start >= ye else \
+                re.fullmatch(r"\s*[(:-]?\s*", text[m.end:ys])
+            limit = used if ev and ev.roles and tight else max(hist, used)
             if years * 12 > limit + YEARS_SLACK_MONTHS:
                 claims[m.skill_id] = Claim(
                     m.skill_id, m.name, m.kind, "years_exceed_history",
@@ -158,6 +303,9 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                 f"add an example of {ev.name} from a role (situation, task, action, result)",
                 refs_of(sid))
     out = [c for c in claims.values()]
+    covered = [(r.start, r.end) for c in out for r in c.mentions]
+    covered += [(m.start, m.end) for m in mentions if credentials.get(m.skill_id) == "certification"]
+    out += credential_claims(text, sections, covered)
     order = {"years_exceed_history": 0, "cert_unbacked": 1, "proficiency_unbacked": 2, "listed_only": 3}
     out.sort(key=lambda c: (c.skill_id not in asked, order[c.claim], c.name.lower()))
     return out

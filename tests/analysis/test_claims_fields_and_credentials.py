@@ -1,0 +1,105 @@
+"""Stretched claims the taxonomy cannot name: years in a field held to the roles in that field, and
+credentials named in the summary but listed nowhere."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gapcheck import read_text
+from gapcheck.api import analyse_document, compare_documents
+
+ADVERT = read_text("""Warehouse Shift Manager
+Requirements
+- 5+ years of warehouse experience, including 2 years supervising a team
+- Counterbalance forklift licence
+- NEBOSH General Certificate
+""", source="advert.txt")
+
+CV = """JORDAN BLAKE
+Warehouse team leader
+
+PROFILE
+Warehouse team leader with 10 years' warehouse experience in high-volume distribution. Certified
+Lean Six Sigma Green Belt and holding the IOSH Managing Safely certificate.
+
+EXPERIENCE
+Warehouse Team Leader — Northgate Distribution, Leeds
+March 2022 – Present
+- Lead a team of 14 pickers on nights; pick accuracy up from 98.1% to 99.6%.
+- Run toolbox talks and MHE checks at every shift start.
+
+Warehouse Operative — Northgate Distribution, Leeds
+May 2019 – February 2022
+- Picked and packed 1,200 units a shift on a counterbalance forklift.
+
+Sales Assistant — High Street Shoes, Leeds
+September 2016 – April 2019
+- Served customers and ran the till; trained three new starters.
+
+CERTIFICATIONS
+Counterbalance forklift licence (RTITB), 2019
+IOSH Managing Safely, 2023
+"""
+
+
+def report(cv_text: str):
+    cv = analyse_document(read_text(cv_text, source="cv.txt"), "cv")
+    ad = analyse_document(ADVERT, "advert")
+    return compare_documents(cv, ad, today=date(2026, 11, 1))
+
+
+def claims_by_kind(r, kind):
+    return [c for c in r.stretched_claims if c.details["claim"] == kind]
+
+
+def test_years_in_a_field_are_held_to_the_roles_in_that_field():
+    r = report(CV)
+    years = [c for c in claims_by_kind(r, "years_exceed_history") if c.id.startswith("gapcheck:years-in")]
+    assert len(years) == 1
+    c = years[0]
+    assert c.name == "10 years' warehouse experience"
+    assert "7.6 years" in c.reason and "10.2" in c.reason  # May 2019 .. Nov 2026, vs from Sept 2016
+    assert r.cv.text[c.mentions[0].start:c.mentions[0].end] == c.name
+
+
+def test_a_career_in_one_field_is_not_flagged():
+    honest = CV.replace("Sales Assistant — High Street Shoes, Leeds", "Warehouse Assistant — Northgate Distribution, Leeds")
+    honest = honest.replace("Served customers and ran the till", "Loaded trailers and ran the goods-in desk")
+    r = report(honest)
+    assert not [c for c in r.stretched_claims if c.id.startswith("gapcheck:years-in")]
+
+
+def test_credentials_named_only_in_the_summary_are_flagged():
+    r = report(CV)
+    certs = {c.name: c for c in claims_by_kind(r, "cert_unbacked")}
+    lean = next(c for n, c in certs.items() if "Six Sigma" in n)
+    assert lean.details["unbackable"]
+    assert "not listed under certifications" in lean.reason
+    # IOSH is in the summary *and* under certifications: held, not stretched.
+    assert not any("IOSH" in n for n in certs)
+
+
+def test_a_credential_listed_under_certifications_is_not_flagged():
+    listed = CV.replace("IOSH Managing Safely, 2023", "IOSH Managing Safely, 2023\nLean Six Sigma Green Belt (ASQ), 2024")
+    r = report(listed)
+    assert not any("Six Sigma" in c.name for c in claims_by_kind(r, "cert_unbacked"))
+
+
+def test_associate_is_not_professional():
+    """CSWA (Associate) listed under certifications does not back a CSWP (Professional) claim."""
+    cv = """SAM REED
+Mechanical design engineer
+
+PROFILE
+Mechanical engineer, Certified SOLIDWORKS Professional (CSWP).
+
+EXPERIENCE
+Design Engineer — Acme Pumps
+June 2021 – Present
+- Designed pump housings in SolidWorks; cut part count by 20%.
+
+CERTIFICATIONS
+Certified SOLIDWORKS Associate (CSWA), 2021
+"""
+    r = report(cv)
+    assert any("SOLIDWORKS Professional" in c.name for c in claims_by_kind(r, "cert_unbacked"))
