@@ -236,7 +236,59 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                                and words[0].islower()):
                 continue  # one ordinary word ("scheduling", "cooking") is too vague to call a gap
             add(Term(phrase.strip(), lo + start, lo + start + len(phrase.strip()), "phrase"))
+        # A bullet that is a name and nothing else ("• Earned value management", "- Voice picking
+        # experience", "- Forest School Level 3"): an item of the advert's list of requirements.
+        for line in _BULLET_LINE.finditer(chunk):
+            a = lo + line.start("item")
+            item = _ITEM_TAIL.sub("", _PAREN.sub("", line.group("item"))).strip()
+            if len(item.split()) > 5:
+                continue  # a sentence ("Carry out safe isolation before work on any circuit"), not a name
+            stop = _STOP_AT.search(item)
+            item = item[:stop.start()].strip() if stop else item
+            if text[a:a + len(item)] != item or not item or item.split()[0].lower() in _NOT_ITEM_START \
+                    or _VERB_LIKE.match(item.split()[0]):
+                continue
+            # Words at either end a taxonomy mention covers are its business ("Observability with
+            # Prometheus" -> "Observability"), then qualifiers ("Current BLS") and trailing "with".
+            ws = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", item)]
+            while ws and any(mask[ws[0][0]:ws[0][1]]):
+                ws.pop(0)
+            while ws and any(mask[ws[-1][0]:ws[-1][1]]):
+                ws.pop()
+            if not ws or any(mask[ws[0][0]:ws[-1][1]]):
+                continue  # covered in the middle: the taxonomy's name is the requirement
+            lead = _LEAD.match(text, ws[0][0], ws[-1][1])
+            a, b = (lead.end() if lead else ws[0][0]), ws[-1][1]
+            item = re.sub(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an|&))+$", "", text[a:b], flags=re.I)
+            b = a + len(item)
+            words = item.split()
+            if not 1 <= len(words) <= 4 or normalise(item) in seen:
+                continue
+            content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
+            if not content or (len(words) == 1 and is_english(words[0].lower().strip(".,"))):
+                continue  # "Flexibility", "Observability": one ordinary word is no requirement to check
+            add(Term(item, a, b, "phrase"))
     return out
+
+
+#: A bulleted line and its text after the bullet mark.
+_BULLET_LINE = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+(?P<item>[^\n]+?)[ \t.;]*$", re.MULTILINE)
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_ITEM_TAIL = re.compile(r"(?:\s+(?:experience|knowledge|skills?|background|exposure|understanding|awareness|"
+                        r"qualification|required|essential|preferred|desirable|a\s+plus|is\s+a\s+plus))+\s*$",
+                        re.IGNORECASE)
+#: A bullet starting with these is a sentence, not a name.
+_NOT_ITEM_START = frozenset("""
+a an the you your we our must should will ability able excellent strong good great proven solid working
+at least minimum some any ideally be being have having experience knowledge understanding familiarity
+""".split())
+_VERB_LIKE = re.compile(r"^(?:[A-Za-z]+(?:ing|ed|ise|ize)|(?:manage|lead|support|deliver|build|run|maintain|provide|"
+                        r"handle|write|prepare|own|use|work|ensure|carry|answer|take|make|set|coordinate|develop|"
+                        r"design|implement|perform|monitor|review|train|teach|drive|plan|create|conduct|assist|"
+                        r"communicate|report|record|complete|respond|diagnose|install|inspect|operate|process|"
+                        r"serve|cook|clean|order|check|keep|follow|help|mentor|oversee|supervise|improve|"
+                        r"analyse|analyze|test|deploy|publish|partner|liaise|act|join|collaborate)s?)$",
+                        re.IGNORECASE)
 
 
 def _near_skill(covered: list[tuple[int, int]], start: int, end: int, text: str) -> bool:

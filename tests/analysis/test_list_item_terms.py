@@ -1,0 +1,45 @@
+"""Requirement bullets that are a name and nothing else become terms the CV is checked for."""
+
+from __future__ import annotations
+
+from gapcheck.api import advert_terms, analyse_document
+from gapcheck.extraction import load_extractor
+from gapcheck.reading import read_text
+
+ADVERT = """Warehouse Shift Supervisor
+What you'll need
+- Voice picking experience
+- Forest School Level 3
+• Charge nurse experience
+- Flexibility
+- Carry out safe isolation before any work on live circuits
+- Current BLS and ACLS
+- Observability with Prometheus
+- Manage the weekly rota
+- Strong communication skills
+Benefits
+- Cycle to work scheme
+"""
+
+
+def terms():
+    ex = load_extractor()
+    ad = analyse_document(read_text(ADVERT, source="advert.txt"), "advert", extractor=ex)
+    return {t.text: t for t in advert_terms(ex, ADVERT, ad)}
+
+
+def test_name_only_bullets_are_terms():
+    found = terms()
+    assert {"Voice picking", "Forest School Level 3", "Charge nurse"} <= set(found)
+    for t in found.values():
+        assert ADVERT[t.start:t.end] == t.text
+
+
+def test_sentences_qualifiers_and_single_words_are_not():
+    found = set(terms())
+    assert "Flexibility" not in found                       # one ordinary word
+    assert not any("isolation" in t for t in found)        # a duty sentence, not a name
+    assert not any(t.startswith("Current") for t in found)  # a qualifier on a named skill
+    assert not any("Observability" in t for t in found)    # the rest of the line is the taxonomy's
+    assert not any("rota" in t for t in found)             # an imperative duty
+    assert not any("Cycle" in t for t in found)            # benefits hold no requirements
