@@ -82,7 +82,7 @@ excellent strong best world life something everything things thing service servi
 processes product products project projects tools tool software hardware data information technology
 technologies platform platforms solutions solution equipment methods method techniques technique principles
 standards standard requirements requirement procedures procedure policies policy specialty specialties
-speciality specialities discipline disciplines subject subjects topic topics
+speciality specialities discipline disciplines subject subjects topic topics attitude attitudes mindset approach
 """.split())
 #: All-caps words that are not skill names.
 ACRONYM_STOP = frozenset("""
@@ -246,15 +246,25 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             stop = _STOP_AT.search(item)
             item = item[:stop.start()].strip() if stop else item
             if text[a:a + len(item)] != item or not item or item.split()[0].lower() in _NOT_ITEM_START \
-                    or _VERB_LIKE.match(item.split()[0]):
+                    or _VERB_LIKE.match(item):
                 continue
             # Words at either end a taxonomy mention covers are its business ("Observability with
             # Prometheus" -> "Observability"), then qualifiers ("Current BLS") and trailing "with".
             ws = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", item)]
+            whole = ws[:]
             while ws and any(mask[ws[0][0]:ws[0][1]]):
                 ws.pop(0)
             while ws and any(mask[ws[-1][0]:ws[-1][1]]):
                 ws.pop()
+            if ws and len(ws) < len(whole) and ws[0] == whole[0] and len(ws) <= 2 \
+                    and not _LEAD.match(text[ws[0][0]:ws[-1][1]] + " ") \
+                    and text[ws[0][0]:ws[0][1]].lower() not in _QUALIFIERS \
+                    and all(re.fullmatch(r"[A-Za-z][\w-]*", text[x:y]) for x, y in ws) \
+                    and not any(text[x:y].lower() in _FUNCTION for x, y in ws):
+                # A modifier in front of a taxonomy name is a narrower skill of its own ("Earned value
+                # management" is not "value management"): the whole item is checked.
+                ws = whole
+                mask[whole[0][0]:whole[-1][1]] = b"\x00" * (whole[-1][1] - whole[0][0])
             if not ws or any(mask[ws[0][0]:ws[-1][1]]):
                 continue  # covered in the middle: the taxonomy's name is the requirement
             lead = _LEAD.match(text, ws[0][0], ws[-1][1])
@@ -277,17 +287,21 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _ITEM_TAIL = re.compile(r"(?:\s+(?:experience|knowledge|skills?|background|exposure|understanding|awareness|"
                         r"qualification|required|essential|preferred|desirable|a\s+plus|is\s+a\s+plus))+\s*$",
                         re.IGNORECASE)
+#: Words that qualify a credential rather than name a narrower one.
+_QUALIFIERS = frozenset("current valid full clean qualified registered certified licensed active".split())
+_FUNCTION = frozenset("of in on at to for with and or the a an by from via using".split())
 #: A bullet starting with these is a sentence, not a name.
 _NOT_ITEM_START = frozenset("""
 a an the you your we our must should will ability able excellent strong good great proven solid working
 at least minimum some any ideally be being have having experience knowledge understanding familiarity
 """.split())
-_VERB_LIKE = re.compile(r"^(?:[A-Za-z]+(?:ing|ed|ise|ize)|(?:manage|lead|support|deliver|build|run|maintain|provide|"
+_VERB_LIKE = re.compile(r"^(?:[A-Za-z]+ing(?=\s+(?:the|a|an|our|your|their|all|new|and)\b)|(?:manage|lead|support|deliver|build|run|maintain|provide|"
                         r"handle|write|prepare|own|use|work|ensure|carry|answer|take|make|set|coordinate|develop|"
                         r"design|implement|perform|monitor|review|train|teach|drive|plan|create|conduct|assist|"
                         r"communicate|report|record|complete|respond|diagnose|install|inspect|operate|process|"
                         r"serve|cook|clean|order|check|keep|follow|help|mentor|oversee|supervise|improve|"
-                        r"analyse|analyze|test|deploy|publish|partner|liaise|act|join|collaborate)s?)$",
+                        r"analyse|analyze|test|deploy|publish|partner|liaise|act|join|collaborate|hold|possess|demonstrate|"
+                        r"understand|speak|show|bring|need|want|get|give)s?\b)",
                         re.IGNORECASE)
 
 
