@@ -21,7 +21,7 @@ $(MODELS): $(STAMP) scripts/build_models.py $(shell find data/taxonomy data/cura
 	$(BIN)/python scripts/build_models.py
 
 # The advert span tagger, trained on SkillSpan's train split over the compiled tables (about a minute).
-$(TAGGER): $(MODELS) scripts/train_tagger.py src/gapcheck/extraction/tagger.py data/corpus/skillspan_train.jsonl
+$(TAGGER): $(MODELS) scripts/train_tagger.py src/gapcheck/extraction/tagger.py data/corpus/skillspan_train_dev.jsonl
 	$(BIN)/python scripts/train_tagger.py
 
 models: $(MODELS) $(TAGGER)

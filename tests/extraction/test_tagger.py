@@ -130,7 +130,7 @@ def test_training_script_builds_a_working_tagger(tmp_path):
         if p.name != "tagger.npz":
             shutil.copy(p, models / p.name)
     rows = [json.loads(line) for line in
-            (ROOT / "data" / "corpus" / "skillspan_train.jsonl").read_text(encoding="utf-8").splitlines()[:3]]
+            (ROOT / "data" / "corpus" / "skillspan_train_dev.jsonl").read_text(encoding="utf-8").splitlines()[:3]]
     data = tmp_path / "train.jsonl"
     data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_tagger.py"), "--models", str(models),
