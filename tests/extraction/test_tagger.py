@@ -41,7 +41,7 @@ def unnamed(extractor, text):
 
 def test_finds_an_applied_skill_the_taxonomy_does_not_name(extractor):
     found = unnamed(extractor, SAMPLE_ADVERT)
-    assert "explain technical decisions" in {m.text for m in found}
+    assert any("explain technical decisions" in m.text and m.kind == "soft" for m in found)
     assert all(m.kind in ("hard", "soft") for m in found)
 
 
@@ -157,5 +157,5 @@ def test_cli_skills_lists_unnamed_phrases_of_adverts(tmp_path):
     res = CliRunner().invoke(app, ["skills", "--format", "json", "--as", "advert", str(ad)])
     assert res.exit_code == 0
     skills = json.loads(res.stdout)[0]["skills"]
-    assert any(s["id"] is None and s["text"] == "explain technical decisions" for s in skills)
+    assert any(s["id"] is None and "explain technical decisions" in s["text"] for s in skills)
     assert any(s["id"] == "onet:tech:kubernetes" or s["name"] == "Kubernetes" for s in skills)
