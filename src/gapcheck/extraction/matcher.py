@@ -13,9 +13,10 @@ dicts keyed by space-joined lower-case tokens, plus a second table keyed by lemm
 and curated soft-skill words. At each token the matcher extends the candidate phrase while it is a prefix of
 some key and keeps the longest hit: the semantics of ``PhraseMatcher(attr="LOWER")`` with hyphens
 transparent, without the second it takes to build a PhraseMatcher from 100,000 patterns on every start.
-A spaCy ``Matcher`` runs the curated token patterns for soft-skill verb phrases ("work closely with", "meet
-tight deadlines"). Matches of ambiguous aliases (Go, R, C, Excel, Spring ...) are then checked against their
-context rules, and overlapping matches are pruned, longest first.
+The curated token patterns for soft-skill verb phrases ("work closely with", "meet tight deadlines") are
+spaCy ``Matcher`` patterns, matched by :class:`~gapcheck.extraction.token_patterns.TokenPatterns` (what
+``Matcher`` finds, only looking where a pattern can start). Matches of ambiguous aliases (Go, R, C, Excel,
+Spring ...) are then checked against their context rules, and overlapping matches are pruned, longest first.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from gapcheck.extraction.compiled import TRANSPARENT_TOKENS, CompiledSkills, load_compiled
+from gapcheck.extraction.token_patterns import TokenAttrs, TokenPatterns
 
 #: Tokens that end the window in which an ambiguous alias looks for another technology.
 _BARRIERS = frozenset({".", "!", "?", ";", ":"})
@@ -38,21 +42,48 @@ _PAIR_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "and", "or", "bu
                         "who", "to", "•"})
 
 
+#: Entries in a per-word cache before it is emptied (a stream of never-seen words must not grow it forever).
+CACHE_LIMIT = 200_000
+
+
+class _WordCache(dict):
+    """A dict that computes a missing value with ``make(key)`` and keeps it (emptied at CACHE_LIMIT)."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
 class LowerLemmatizer:
     """Sets ``token.lemma_`` from a lower-case lookup table (a cut of spacy-lookups-data's English table).
 
     spaCy's own lookup lemmatizer looks tokens up as written, so "Managed" at the start of a CV bullet stays
-    "Managed"; we look up the lower-cased form instead.
+    "Managed"; we look up the lower-cased form instead. The lemmas are written as one array (setting
+    ``token.lemma_`` token by token was most of this component's time), with the lemma of each word
+    computed once.
     """
 
-    def __init__(self, lemmas: dict[str, str]) -> None:
+    def __init__(self, vocab: Vocab, lemmas: dict[str, str]) -> None:
         self.lemmas = lemmas
+        strings = vocab.strings
+
+        def lemma_hash(lower_hash: int) -> int:
+            low = strings[lower_hash]
+            return strings.add(lemmas.get(low, low))
+
+        self._lemma_of = _WordCache(lemma_hash)  # hash of the lower-case form -> hash of its lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        get = self.lemmas.get
-        for tok in doc:
-            low = tok.lower_
-            tok.lemma_ = get(low, low)
+        if len(doc):
+            lemma_of = self._lemma_of
+            lemmas = [lemma_of[h] for h in doc.to_array(LOWER).tolist()]
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
 
 
@@ -61,14 +92,35 @@ class SkillMatcher:
 
     def __init__(self, nlp: Language, compiled: CompiledSkills) -> None:
         self.c = compiled
-        self.matcher = Matcher(nlp.vocab)
-        for n, tp in enumerate(compiled.token_patterns):
-            self.matcher.add(f"gapcheck_tp_{n}_{tp['skill']}", [tp["pattern"]])
-        self._tp_skill = {nlp.vocab.strings[f"gapcheck_tp_{n}_{tp['skill']}"]: tp["skill"]
-                          for n, tp in enumerate(compiled.token_patterns)}
+        self.patterns = TokenPatterns([tp["pattern"] for tp in compiled.token_patterns])
+        self._tp_skill = [tp["skill"] for tp in compiled.token_patterns]
         self.kinds = compiled.skills.column("kind")
         self.ids = compiled.skills.column("id")
         self.tech = compiled.skills.column("tech")
+        self._words = _WordCache(self._word)  # (orth, lemma) hashes -> _word(...)
+        self._vocab = nlp.vocab
+
+    def _word(self, key: tuple[int, int]) -> tuple[TokenAttrs, str | None, str]:
+        """A token's attributes and its phrase-matching keys (lower case, lemma) from its text and lemma
+        hashes. The lower-case key is None for a token phrases pass over (a hyphen, spaces within a line)
+        and "\n" (for both keys) for white space with a line break, which no phrase spans."""
+        orth, lemma = key
+        lex = self._vocab[orth]
+        attrs = TokenAttrs(lex.orth_, lex.lower_, self._vocab.strings[lemma], lex.is_alpha, lex.is_digit,
+                           lex.like_num)
+        if attrs.text in TRANSPARENT_TOKENS or (lex.is_space and "\n" not in attrs.text):
+            return attrs, None, ""
+        if lex.is_space:
+            return attrs, "\n", "\n"
+        return attrs, attrs.lower, attrs.lemma
+
+    def tokens(self, doc: Doc) -> list[tuple[TokenAttrs, str | None, str]]:
+        """``_word`` for each token of ``doc`` (from two arrays: no spaCy ``Token`` objects)."""
+        if not len(doc):
+            return []
+        orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
+        words = self._words
+        return [words[k] for k in zip(orths, lemmas)]
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)
@@ -82,20 +134,15 @@ class SkillMatcher:
         lower, lemma_tab = c.lower, c.lemma
         # Keys of the tokens that take part in matching; hyphens are transparent, whitespace tokens are
         # kept as a key that never matches, so no phrase spans a line break.
+        words = self.tokens(doc)
         pos: list[int] = []
         lows: list[str] = []
         lems: list[str] = []
-        for tok in doc:
-            t = tok.text
-            if t in TRANSPARENT_TOKENS or (tok.is_space and "\n" not in t):
-                continue
-            pos.append(tok.i)
-            if tok.is_space:
-                lows.append("\n")
-                lems.append("\n")
-            else:
-                lows.append(tok.lower_)
-                lems.append(tok.lemma_)
+        for i, (_, low, lem) in enumerate(words):
+            if low is not None:
+                pos.append(i)
+                lows.append(low)
+                lems.append(lem)
         n = len(pos)
         cands: list[tuple[int, int, int, bool]] = []  # start, end (exclusive, in pos), skill, ambiguous
         first_lower, first_lemma, amb = c.first_lower, c.first_lemma, c.ambiguous
@@ -148,13 +195,15 @@ class SkillMatcher:
                         cands.append((i, j + 1, sk, False))
                         loose.add((i, j + 1))
                         break
-        # Token patterns (Matcher) in doc token indices; map back to pos indices.
-        tok_to_pos = {p: k for k, p in enumerate(pos)}
-        for match_id, s, e in self.matcher(doc):
-            si, ei = tok_to_pos.get(s), tok_to_pos.get(e - 1)
-            if si is None or ei is None:
-                continue
-            cands.append((si, ei + 1, self._tp_skill[match_id], False))
+        # Token patterns, in doc token indices; map back to pos indices.
+        tp_matches = self.patterns([w[0] for w in words])
+        if tp_matches:
+            tok_to_pos = {p: k for k, p in enumerate(pos)}
+            for pattern, s, e in tp_matches:
+                si, ei = tok_to_pos.get(s), tok_to_pos.get(e - 1)
+                if si is None or ei is None:
+                    continue
+                cands.append((si, ei + 1, self._tp_skill[pattern], False))
         if not cands:
             return []
         cands.sort()
@@ -228,7 +277,7 @@ def _barrier(lows: list[str], a: int, b: int) -> bool:
 
 @Language.factory("gapcheck_lemmatizer", default_config={"models_dir": None})
 def make_lemmatizer(nlp: Language, name: str, models_dir: str | None) -> LowerLemmatizer:
-    return LowerLemmatizer(load_compiled(models_dir).lemmas)
+    return LowerLemmatizer(nlp.vocab, load_compiled(models_dir).lemmas)
 
 
 @Language.factory("gapcheck_skills", assigns=["doc.spans"],
