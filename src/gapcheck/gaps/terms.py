@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from gapcheck.extraction.mention import Mention
 
@@ -254,48 +255,70 @@ def _near_skill(covered: list[tuple[int, int]], start: int, end: int, text: str)
     return False
 
 
-def _expansion_in(acronym: str, text: str) -> tuple[int, int] | None:
+_CAP_WORD = re.compile(r"[A-Z][a-z]*|\d+")
+_WORD = re.compile(r"[A-Za-z0-9+#]+")
+
+
+class CVText:
+    """A CV's text prepared for :func:`term_in_cv`: its capitalised words and its lines with their word
+    stems, each computed once (screening looks up every listing's terms in the same CV)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def cap_words(self) -> list[tuple[int, int, str]]:
+        """``(start, end, word)`` of capitalised words and numbers, for spelled-out acronyms."""
+        return [(m.start(), m.end(), m.group()) for m in _CAP_WORD.finditer(self.text)]
+
+    @cached_property
+    def line_stems(self) -> list[tuple[int, int, frozenset[str]]]:
+        """``(start, end, stems of its words)`` per line."""
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            out.append((pos, pos + len(line), frozenset(_stem(w) for w in _WORD.findall(line))))
+            pos += len(line) + 1
+        return out
+
+
+def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
     """Where the CV spells an acronym out: "Driver Qualification Card" for DQC, "Google Analytics 4" for
     GA4 (capitalised words whose initials, digits kept, give the acronym)."""
     target = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
     if len(target) < 3:
         return None  # two letters spell too many things ("AN" = "Alive News")
-    words = list(re.finditer(r"[A-Z][a-z]*|\d+", text))
+    text, words = cv.text, cv.cap_words
     n = len(target)
     for i in range(len(words)):
         got, j = "", i
         while j < len(words) and len(got) < n:
-            w = words[j].group()
-            if j > i and text[words[j - 1].end():words[j].start()].strip(" &-") not in ("", "and", "of", "for"):
+            w = words[j][2]
+            if j > i and text[words[j - 1][1]:words[j][0]].strip(" &-") not in ("", "and", "of", "for"):
                 break
             got += w if w.isdigit() else w[0]
             j += 1
         if got == target and j - i >= 2:
-            return words[i].start(), words[j - 1].end()
+            return words[i][0], words[j - 1][1]
     return None
 
 
-def term_in_cv(term: Term, cv_text: str, cv_lines: list[str] | None = None) -> tuple[int, int] | None:
+def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     """Where the CV shows the term, or None: literal for acronyms and names (any case, hyphens or spaces),
     all content words in one line for phrases."""
     if term.kind == "acronym":
-        exp = _expansion_in(term.text, cv_text)
+        exp = _expansion_in(term.text, cv)
         if exp:
             return exp
     if term.kind in ("acronym", "name"):
         pat = r"(?<![\w])" + r"[\s\-‐]?".join(re.escape(p) for p in re.split(r"[\s\-‐]+", term.text)) + r"(?![\w])"
-        m = re.search(pat, cv_text, re.IGNORECASE)
+        m = re.search(pat, cv.text, re.IGNORECASE)
         return m.span() if m else None
-    words = [_stem(w) for w in re.findall(r"[A-Za-z0-9+#]+", term.text)
-             if w.lower() not in GENERIC and len(w) > 2]
+    words = [_stem(w) for w in _WORD.findall(term.text) if w.lower() not in GENERIC and len(w) > 2]
     if not words:
         return None
-    pos = 0
-    for line in (cv_lines if cv_lines is not None else cv_text.split("\n")):
-        stems = {_stem(w) for w in re.findall(r"[A-Za-z0-9+#]+", line)}
+    for start, end, stems in cv.line_stems:
         if all(w in stems for w in words):
-            return (pos, pos + len(line))
-        pos += len(line) + 1
+            return start, end
     return None
 
 

@@ -45,7 +45,6 @@ class TfidfModel:
         self.token_re = re.compile(params["token_pattern"])
         self.ngram_range = tuple(params["ngram_range"])
         self.sublinear = params["sublinear_tf"]
-        self._cache: dict[str, dict[str, float]] = {}
         # Out-of-vocabulary terms are dropped, exactly as TfidfVectorizer.transform drops them.
 
     def terms(self, text: str) -> list[str]:
@@ -60,17 +59,7 @@ class TfidfModel:
         return out
 
     def vector(self, text: str) -> dict[str, float]:
-        """The L2-normalised TF-IDF vector of ``text`` as a sparse dict (the last few are cached: when
-        screening, the CV's vector is the same for every listing)."""
-        hit = self._cache.get(text)
-        if hit is None:
-            hit = self._vector(text)
-            if len(self._cache) >= 8:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[text] = hit
-        return hit
-
-    def _vector(self, text: str) -> dict[str, float]:
+        """The L2-normalised TF-IDF vector of ``text`` as a sparse dict."""
         counts = Counter(t for t in self.terms(text) if t in self.idf)
         vec = {}
         for t, c in counts.items():
@@ -87,9 +76,13 @@ class TfidfModel:
             a, b = b, a
         return sum(v * b[t] for t, v in a.items() if t in b)
 
+    def similarity(self, a: dict[str, float], b: dict[str, float]) -> float:
+        """Cosine similarity in [0, 1] of two vectors (a CV's vector is computed once when screening)."""
+        return max(0.0, min(1.0, self.dot(a, b)))
+
     def cosine(self, a: str, b: str) -> float:
         """Cosine similarity in [0, 1] of two texts."""
-        return max(0.0, min(1.0, self.dot(self.vector(a), self.vector(b))))
+        return self.similarity(self.vector(a), self.vector(b))
 
 
 @lru_cache(maxsize=2)
