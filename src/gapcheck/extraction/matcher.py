@@ -97,24 +97,30 @@ class SkillMatcher:
         self.kinds = compiled.skills.column("kind")
         self.ids = compiled.skills.column("id")
         self.tech = compiled.skills.column("tech")
+        # Phrases of three or more words by their first two: the longest one's length. A candidate phrase
+        # stops growing at its second word unless some phrase starts with those two words.
+        self._second_lower = _two_word_prefixes(compiled.lower)
+        self._second_lemma = _two_word_prefixes(compiled.lemma)
         self._words = _WordCache(self._word)  # (orth, lemma) hashes -> _word(...)
         self._vocab = nlp.vocab
 
-    def _word(self, key: tuple[int, int]) -> tuple[TokenAttrs, str | None, str]:
-        """A token's attributes and its phrase-matching keys (lower case, lemma) from its text and lemma
-        hashes. The lower-case key is None for a token phrases pass over (a hyphen, spaces within a line)
-        and "\n" (for both keys) for white space with a line break, which no phrase spans."""
+    def _word(self, key: tuple[int, int]) -> tuple[TokenAttrs, str | None, str, tuple[int, ...]]:
+        """A token's attributes, its phrase-matching keys (lower case, lemma) and the token patterns that
+        may start at it, from its text and lemma hashes. The lower-case key is None for a token phrases
+        pass over (a hyphen, spaces within a line) and "\n" (for both keys) for white space with a line
+        break, which no phrase spans."""
         orth, lemma = key
         lex = self._vocab[orth]
         attrs = TokenAttrs(lex.orth_, lex.lower_, self._vocab.strings[lemma], lex.is_alpha, lex.is_digit,
                            lex.like_num)
+        starts = self.patterns.starting_at(attrs)
         if attrs.text in TRANSPARENT_TOKENS or (lex.is_space and "\n" not in attrs.text):
-            return attrs, None, ""
+            return attrs, None, "", starts
         if lex.is_space:
-            return attrs, "\n", "\n"
-        return attrs, attrs.lower, attrs.lemma
+            return attrs, "\n", "\n", starts
+        return attrs, attrs.lower, attrs.lemma, starts
 
-    def tokens(self, doc: Doc) -> list[tuple[TokenAttrs, str | None, str]]:
+    def tokens(self, doc: Doc) -> list[tuple[TokenAttrs, str | None, str, tuple[int, ...]]]:
         """``_word`` for each token of ``doc`` (from two arrays: no spaCy ``Token`` objects)."""
         if not len(doc):
             return []
@@ -138,41 +144,45 @@ class SkillMatcher:
         pos: list[int] = []
         lows: list[str] = []
         lems: list[str] = []
-        for i, (_, low, lem) in enumerate(words):
+        for i, (_, low, lem, _) in enumerate(words):
             if low is not None:
                 pos.append(i)
                 lows.append(low)
                 lems.append(lem)
         n = len(pos)
         cands: list[tuple[int, int, int, bool]] = []  # start, end (exclusive, in pos), skill, ambiguous
-        first_lower, first_lemma, amb = c.first_lower, c.first_lemma, c.ambiguous
+        amb = c.ambiguous
+
+        def longest(keys: list[str], i: int, table: dict[str, int], first: dict[str, int],
+                    second: dict[str, int]) -> tuple[int, int]:
+            """(end, skill) of the longest key of ``table`` at ``keys[i:]``, or (0, -1)."""
+            key = keys[i]
+            most = first.get(key, 0)  # the longest key starting with this word
+            if not most:
+                return 0, -1
+            hit = table.get(key)
+            best = (i + 1, hit) if hit is not None else (0, -1)
+            if most == 1 or i + 1 >= n:
+                return best
+            key = key + " " + keys[i + 1]
+            hit = table.get(key)
+            if hit is not None:
+                best = (i + 2, hit)
+            most = second.get(key, 0)  # the longest key starting with these two words, if over two
+            j = i + 2
+            while j < n and j - i < most:
+                key = key + " " + keys[j]
+                hit = table.get(key)
+                if hit is not None:
+                    best = (j + 1, hit)
+                j += 1
+            return best
+
         for i in range(n):
-            best_end = 0
-            best_sk = -1
-            longest = first_lower.get(lows[i], 0)
-            if longest:
-                key = lows[i]
-                j = i
-                while True:
-                    hit = lower.get(key)
-                    if hit is not None:
-                        best_end, best_sk = j + 1, hit
-                    j += 1
-                    if j >= n or j - i >= longest:
-                        break
-                    key = key + " " + lows[j]
-            longest = first_lemma.get(lems[i], 0)
-            if longest:
-                key = lems[i]
-                j = i
-                while True:
-                    hit = lemma_tab.get(key)
-                    if hit is not None and j + 1 > best_end:
-                        best_end, best_sk = j + 1, hit
-                    j += 1
-                    if j >= n or j - i >= longest:
-                        break
-                    key = key + " " + lems[j]
+            best_end, best_sk = longest(lows, i, lower, c.first_lower, self._second_lower)
+            end, sk = longest(lems, i, lemma_tab, c.first_lemma, self._second_lemma)
+            if end > best_end:  # a longer phrase by lemmas
+                best_end, best_sk = end, sk
             if best_end > 0:
                 cands.append((i, best_end, best_sk, " ".join(lows[i:best_end]) in amb))
         # Verb-object pairs, where no phrase matched: "maintain strong relationships with customers".
@@ -196,7 +206,7 @@ class SkillMatcher:
                         loose.add((i, j + 1))
                         break
         # Token patterns, in doc token indices; map back to pos indices.
-        tp_matches = self.patterns([w[0] for w in words])
+        tp_matches = self.patterns([w[0] for w in words], [w[3] for w in words])
         if tp_matches:
             tok_to_pos = {p: k for k, p in enumerate(pos)}
             for pattern, s, e in tp_matches:
@@ -269,6 +279,19 @@ class SkillMatcher:
             Span(doc, s, e, label=self.kinds[sk], kb_id=self.ids[sk], span_id="loose" if lo else "")
             for s, e, sk, lo in matches
         ]
+
+
+def _two_word_prefixes(table: dict[str, int]) -> dict[str, int]:
+    """The first two words of each key of three or more words -> the most words such a key has."""
+    out: dict[str, int] = {}
+    for k in table:
+        parts = k.split(" ", 2)
+        if len(parts) == 3:
+            two = parts[0] + " " + parts[1]
+            words = k.count(" ") + 1
+            if out.get(two, 0) < words:
+                out[two] = words
+    return out
 
 
 def _barrier(lows: list[str], a: int, b: int) -> bool:

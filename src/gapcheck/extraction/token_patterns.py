@@ -120,25 +120,23 @@ class TokenPatterns:
                 by_word.setdefault(w, []).append(n)
         self._start_fields = [(TokenAttrs._fields.index(f), by_word) for f, by_word in self.starts.items()]
 
-    def candidates(self, toks: Sequence[TokenAttrs]) -> list[tuple[int, list[int]]]:
-        """``(token index, patterns that may start there)`` for the tokens where some pattern may start."""
-        out = []
-        for i, tok in enumerate(toks):
-            pats: list[int] = list(self.anywhere)
-            for idx, by_word in self._start_fields:
-                hit = by_word.get(tok[idx])
-                if hit:
-                    pats.extend(hit)
-            if pats:
-                out.append((i, pats))
-        return out
+    def starting_at(self, tok: TokenAttrs) -> tuple[int, ...]:
+        """The patterns that may start at ``tok`` (in order, each once); it depends on the word alone, so
+        callers can keep it per word."""
+        pats = list(self.anywhere)
+        for idx, by_word in self._start_fields:
+            pats.extend(by_word.get(tok[idx], ()))
+        return tuple(sorted(set(pats)))
 
-    def __call__(self, toks: Sequence[TokenAttrs]) -> list[tuple[int, int, int]]:
+    def __call__(self, toks: Sequence[TokenAttrs],
+                 starts: Sequence[tuple[int, ...]] | None = None) -> list[tuple[int, int, int]]:
         """Every ``(pattern index, start, end)`` match, end exclusive, each once, sorted by start then
-        pattern then end."""
+        pattern then end; ``starts``: ``starting_at`` of each token, if already known."""
+        if starts is None:
+            starts = [self.starting_at(t) for t in toks]
         out = []
-        for i, pats in self.candidates(toks):
-            for n in sorted(set(pats)):
+        for i, pats in enumerate(starts):
+            for n in pats:
                 ends: set[int] = set()
                 self._ends(self.steps[n], 0, i, toks, ends)
                 out.extend((n, i, e) for e in sorted(ends) if e > i)
