@@ -20,7 +20,7 @@ def _spacy_matches(nlp, patterns, doc) -> list[tuple[int, int, int]]:
 
 
 def _ours(extractor, patterns, doc) -> list[tuple[int, int, int]]:
-    toks = [w[0] for w in extractor.nlp.get_pipe("gapcheck_skills").tokens(doc)]
+    toks = [w.attrs for w in extractor.nlp.get_pipe("gapcheck_skills").tokens(doc)]
     return sorted(TokenPatterns(patterns)(toks))
 
 

@@ -22,7 +22,7 @@ Spring ...) are then checked against their context rules, and overlapping matche
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH
@@ -87,6 +87,21 @@ class LowerLemmatizer:
         return doc
 
 
+class _Word(NamedTuple):
+    """What the skill matcher knows about a word (kept per word, see ``SkillMatcher._word``)."""
+
+    attrs: TokenAttrs
+    #: the phrase-matching keys: None for a token phrases pass over (a hyphen, spaces within a line),
+    #: "\n" (both) for white space with a line break, which no phrase spans
+    low: str | None
+    lem: str
+    #: the token patterns that may start at the word
+    pattern_starts: tuple[int, ...]
+    #: the most words of a phrase starting with ``low`` / ``lem`` (0: none)
+    lower_most: int
+    lemma_most: int
+
+
 class SkillMatcher:
     """Finds taxonomy skills in a Doc; see the module docstring."""
 
@@ -101,26 +116,23 @@ class SkillMatcher:
         # stops growing at its second word unless some phrase starts with those two words.
         self._second_lower = _two_word_prefixes(compiled.lower)
         self._second_lemma = _two_word_prefixes(compiled.lemma)
-        self._words = _WordCache(self._word)  # (orth, lemma) hashes -> _word(...)
+        self._words = _WordCache(self._word)  # (orth, lemma) hashes -> _Word
         self._vocab = nlp.vocab
 
-    def _word(self, key: tuple[int, int]) -> tuple[TokenAttrs, str | None, str, tuple[int, ...]]:
-        """A token's attributes, its phrase-matching keys (lower case, lemma) and the token patterns that
-        may start at it, from its text and lemma hashes. The lower-case key is None for a token phrases
-        pass over (a hyphen, spaces within a line) and "\n" (for both keys) for white space with a line
-        break, which no phrase spans."""
+    def _word(self, key: tuple[int, int]) -> _Word:
+        """What matching needs to know about a word, from its text and lemma hashes."""
         orth, lemma = key
         lex = self._vocab[orth]
         attrs = TokenAttrs(lex.orth_, lex.lower_, self._vocab.strings[lemma], lex.is_alpha, lex.is_digit,
                            lex.like_num)
         starts = self.patterns.starting_at(attrs)
         if attrs.text in TRANSPARENT_TOKENS or (lex.is_space and "\n" not in attrs.text):
-            return attrs, None, "", starts
-        if lex.is_space:
-            return attrs, "\n", "\n", starts
-        return attrs, attrs.lower, attrs.lemma, starts
+            return _Word(attrs, None, "", starts, 0, 0)
+        low, lem = ("\n", "\n") if lex.is_space else (attrs.lower, attrs.lemma)
+        return _Word(attrs, low, lem, starts, self.c.first_lower.get(low, 0),
+                     self.c.first_lemma.get(lem, 0))
 
-    def tokens(self, doc: Doc) -> list[tuple[TokenAttrs, str | None, str, tuple[int, ...]]]:
+    def tokens(self, doc: Doc) -> list[_Word]:
         """``_word`` for each token of ``doc`` (from two arrays: no spaCy ``Token`` objects)."""
         if not len(doc):
             return []
@@ -141,25 +153,19 @@ class SkillMatcher:
         # Keys of the tokens that take part in matching; hyphens are transparent, whitespace tokens are
         # kept as a key that never matches, so no phrase spans a line break.
         words = self.tokens(doc)
-        pos: list[int] = []
-        lows: list[str] = []
-        lems: list[str] = []
-        for i, (_, low, lem, _) in enumerate(words):
-            if low is not None:
-                pos.append(i)
-                lows.append(low)
-                lems.append(lem)
+        pos = [i for i, w in enumerate(words) if w.low is not None]
+        phrase_words = [words[i] for i in pos]
+        lows = [w.low for w in phrase_words]
+        lems = [w.lem for w in phrase_words]
         n = len(pos)
         cands: list[tuple[int, int, int, bool]] = []  # start, end (exclusive, in pos), skill, ambiguous
         amb = c.ambiguous
 
-        def longest(keys: list[str], i: int, table: dict[str, int], first: dict[str, int],
+        def longest(keys: list[str], i: int, most: int, table: dict[str, int],
                     second: dict[str, int]) -> tuple[int, int]:
-            """(end, skill) of the longest key of ``table`` at ``keys[i:]``, or (0, -1)."""
+            """(end, skill) of the longest key of ``table`` at ``keys[i:]`` (of at most ``most`` words, the
+            longest key starting with ``keys[i]``), or (0, -1)."""
             key = keys[i]
-            most = first.get(key, 0)  # the longest key starting with this word
-            if not most:
-                return 0, -1
             hit = table.get(key)
             best = (i + 1, hit) if hit is not None else (0, -1)
             if most == 1 or i + 1 >= n:
@@ -178,11 +184,15 @@ class SkillMatcher:
                 j += 1
             return best
 
-        for i in range(n):
-            best_end, best_sk = longest(lows, i, lower, c.first_lower, self._second_lower)
-            end, sk = longest(lems, i, lemma_tab, c.first_lemma, self._second_lemma)
-            if end > best_end:  # a longer phrase by lemmas
-                best_end, best_sk = end, sk
+        second_lower, second_lemma = self._second_lower, self._second_lemma
+        for i, w in enumerate(phrase_words):
+            best_end, best_sk = (0, -1)
+            if w.lower_most:
+                best_end, best_sk = longest(lows, i, w.lower_most, lower, second_lower)
+            if w.lemma_most:
+                end, sk = longest(lems, i, w.lemma_most, lemma_tab, second_lemma)
+                if end > best_end:  # a longer phrase by lemmas
+                    best_end, best_sk = end, sk
             if best_end > 0:
                 cands.append((i, best_end, best_sk, " ".join(lows[i:best_end]) in amb))
         # Verb-object pairs, where no phrase matched: "maintain strong relationships with customers".
@@ -206,7 +216,7 @@ class SkillMatcher:
                         loose.add((i, j + 1))
                         break
         # Token patterns, in doc token indices; map back to pos indices.
-        tp_matches = self.patterns([w[0] for w in words], [w[3] for w in words])
+        tp_matches = self.patterns([w.attrs for w in words], [w.pattern_starts for w in words])
         if tp_matches:
             tok_to_pos = {p: k for k, p in enumerate(pos)}
             for pattern, s, e in tp_matches:

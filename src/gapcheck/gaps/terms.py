@@ -172,10 +172,17 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # inside a run of capitals ("APPLICANTS MUST BE ABLE TO ...")
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
+            words = m.group(1).split()
+            # The cheap tests first (most capitalised words are ordinary words); every test only rejects.
+            if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
+                continue
+            if len(words) == 1 and words[0].isupper():
+                continue  # acronyms are handled above
+            if any(w.lower() in _NOT_NAMES for w in words):
+                continue
             s = lo + m.start(1)
             line_start = max(text.rfind("\n", max(0, s - WINDOW), s) + 1, s - WINDOW)
             before = text[line_start:s]
-            words = m.group(1).split()
             # The first word of a line, a sentence or a bullet is capitalised anyway: only a word that is
             # no English word ("Guidewire implementation experience") can be a name there.
             at_start = not before.strip(" \t•*-–") or re.search(r"[.!?:]\s*$", before)
@@ -188,17 +195,11 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", m.group(1))
             if len(words) == 1 and len(parts) > 1 and all(is_english(p.lower()) or p.isdigit() for p in parts):
                 continue  # "ExperienceTo": two words run together, not a product name
-            if any(w.lower() in _NOT_NAMES for w in words):
-                continue
             w_lo, w_hi = max(0, s - WINDOW), min(len(text), s + WINDOW)
             sent_lo = max(text.rfind(".", w_lo, s), text.rfind("\n", w_lo, s), w_lo - 1) + 1
             sent_hi = min((i for i in (text.find(".", s, w_hi), text.find("\n", s, w_hi)) if i >= 0), default=w_hi)
             if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
-            if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
-                continue
-            if len(words) == 1 and words[0].isupper():
-                continue  # acronyms are handled above
             add(Term(m.group(1), s, lo + m.end(1), "name"))
         for m in _CUE.finditer(chunk):
             start = m.end()
