@@ -291,6 +291,8 @@ def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
     text, words = cv.text, cv.cap_words
     n = len(target)
     for i in range(len(words)):
+        if words[i][2][0] != target[0]:
+            continue  # the spelled-out words start with the acronym's first letter (or digits)
         got, j = "", i
         while j < len(words) and len(got) < n:
             w = words[j][2]
