@@ -110,3 +110,14 @@ def test_unsupported_patterns_are_refused(pattern):
 def test_lemmatizer_looks_up_the_lower_case_form(extractor):
     doc = extractor.nlp("Managed teams. MANAGING budgets, managers")
     assert [t.lemma_ for t in doc] == ["manage", "team", ".", "manage", "budget", ",", "manager"]
+
+
+def test_word_caches_are_emptied_at_their_limit(extractor, monkeypatch):
+    from gapcheck.extraction import matcher
+
+    monkeypatch.setattr(matcher, "CACHE_LIMIT", 5)
+    sm = matcher.SkillMatcher(extractor.nlp, extractor.compiled)
+    text = "Built data pipelines in Python and worked closely with the analytics team on reporting"
+    expected = extractor.nlp.get_pipe("gapcheck_skills").match(extractor.nlp(text))
+    assert sm.match(extractor.nlp(text)) == expected  # the cache was emptied several times meanwhile
+    assert len(sm._words) <= 5

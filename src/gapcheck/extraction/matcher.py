@@ -43,7 +43,9 @@ _PAIR_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "and", "or", "bu
 
 
 #: Entries in a per-word cache before it is emptied (a stream of never-seen words must not grow it forever).
-CACHE_LIMIT = 200_000
+#: The skill matcher's entries take about 0.5 KB each: at most ~50 MB per process; refilling costs ~2 µs a
+#: word.
+CACHE_LIMIT = 100_000
 
 
 class _WordCache(dict):
