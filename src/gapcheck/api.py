@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from gapcheck.extraction.mention import Mention
 from gapcheck.reading import Document, read_document
 from gapcheck.reporting.model import DocInfo, Report
-from gapcheck.sectioning import Section, advert_title, requirement_level, section_at, split_sections
+from gapcheck.sectioning import Section, section_at, split_sections
 
 
 
@@ -78,46 +78,31 @@ def analyze(cv, advert, *, extractor=None) -> Report:
 
 def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, extractor=None,
                       today=None) -> Report:
-    """Build the report from two analysed documents (the CV analysed once can be reused)."""
+    """Build the report from two analysed documents (the CV analysed once can be reused).
+
+    The skills, gaps and score are :func:`gapcheck.gaps.fit.compare_skills`' (what ``gapcheck screen``
+    reports per listing); the rest of the report is built on them here.
+    """
     from gapcheck.extraction import load_extractor
     from gapcheck.gaps.actions import top_actions
-    from gapcheck.gaps.analysis import add_terms, apply_groups, compare, year_shortfalls
+    from gapcheck.gaps.analysis import year_shortfalls
     from gapcheck.gaps.claims import claim_items, find_claims
     from gapcheck.gaps.evidence import collect_evidence, find_roles
-    from gapcheck.gaps.relations import load_relations
+    from gapcheck.gaps.fit import CVSide, compare_skills
     from gapcheck.gaps.requirements import parse_requirements
-    from gapcheck.scoring.coverage import score
 
     ex = extractor or load_extractor()
-    text = ad_doc.text
-    title = advert_title(text)
-    title_span = None
-    if title:
-        i = text.find(title)
-        if i >= 0:
-            title_span = (i, i + len(title))
-    ad_mentions = ex.requirement_mentions(text, ad_doc.mentions, ad_doc.sections)
-    levels = {(m.start, m.end): requirement_level(text, m.start, m.end, m.section) for m in ad_mentions}
+    fit = compare_skills(CVSide.of(cv_doc, ex), ad_doc, extractor=ex)
+    matched = fit.matched
     credentials = {sid: ex.skill(sid).credential for sid in
-                   {m.skill_id for m in ad_mentions} | {m.skill_id for m in cv_doc.mentions}
+                   {m.skill_id for m in fit.advert_mentions} | {m.skill_id for m in cv_doc.mentions}
                    if ex.skill(sid).credential}
-    terms = advert_terms(ex, text, ad_doc)
-    from gapcheck.gaps.terms import mentions_from_terms
-
-    reqs = parse_requirements(text, sorted(ad_mentions + mentions_from_terms(terms), key=lambda m: m.start),
-                              title=title, credentials=credentials)
-    traits = frozenset(m.skill_id for m in ad_mentions if ex.skill(m.skill_id).trait)
-    cv_skills, advert_skills, matched, gaps = compare(
-        cv_doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span, traits=traits)
-    add_terms(text, cv_doc.text, terms, ad_doc.sections,
-              lambda a, b, sec: requirement_level(text, a, b, sec), advert_skills, matched, gaps,
-              title_span=title_span)
-    gaps, satisfied_groups = apply_groups(gaps, matched, reqs.groups)
-
+    reqs = parse_requirements(ad_doc.text, fit.requirement_mentions, title=fit.title, credentials=credentials,
+                              groups=fit.groups)
     roles = find_roles(cv_doc.text, cv_doc.sections, today=today)
     evidence = collect_evidence(cv_doc.text, cv_doc.mentions, roles)
     shortfalls = year_shortfalls(reqs.years, matched, evidence)
-    asked = {s.id: s.requirement for s in advert_skills}
+    asked = {s.id: s.requirement for s in fit.advert_skills}
     for mt in matched:  # the CV skill that stands for an advert skill is asked for too
         for ev_id, ev in evidence.items():
             if mt.via and ev.name == mt.via:
@@ -126,27 +111,14 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
                          credentials=credentials, asked=set(asked),
                          tech=lambda sid: sid in ex.has_skill_index and ex.skill(sid).tech,
                          traits=frozenset(m.skill_id for m in cv_doc.mentions if ex.skill(m.skill_id).trait))
-    from gapcheck.scoring.coverage import FIELD_SHRINK, field_profile, field_similarity
-
-    for it in advert_skills:  # degrees weigh little in coverage
-        if it.id in ex.has_skill_index and ex.skill(it.id).credential:
-            it.details.setdefault("credential", ex.skill(it.id).credential)
-    known = ex.has_skill_index
-    cv_fields = field_profile([ex.skill(sid).fields for sid in {m.skill_id for m in cv_doc.mentions}
-                               if sid in known and ex.skill(sid).fields])
-    ad_field_lists = [ex.skill(it.id).fields for it in advert_skills if it.id in known and ex.skill(it.id).fields]
-    field = field_similarity(cv_fields, field_profile(ad_field_lists))
-    if field is not None:  # an advert naming few fields of work says little: shrink towards 0
-        field *= len(ad_field_lists) / (len(ad_field_lists) + FIELD_SHRINK)
-    sc = score(cv_doc.text, text, advert_skills, matched, gaps, groups=reqs.groups, field=field)
     report = Report(
-        cv=cv_doc.info(), advert=ad_doc.info(title=title), score=sc, cv_skills=cv_skills,
-        advert_skills=advert_skills, matched=matched, gaps=gaps,
+        cv=cv_doc.info(), advert=ad_doc.info(title=fit.title), score=fit.score, cv_skills=fit.cv_skills,
+        advert_skills=fit.advert_skills, matched=matched, gaps=fit.gaps,
         stretched_claims=claim_items(claims, asked=asked),
         requirements=reqs.to_dict(),
     )
     report.year_shortfalls = shortfalls
-    report.satisfied_groups = satisfied_groups
+    report.satisfied_groups = fit.satisfied_groups
     report.evidence = evidence
     report.roles = roles
     report.actions = top_actions(report)

@@ -48,6 +48,25 @@ def test_the_same_scores_as_analyze_for_each_pair(some_ads, extractor):
             assert row["title"] == report.advert.title
 
 
+@pytest.mark.parametrize("cv", [CV, NURSE, FIXTURES / "cvs" / "electrician_cv.txt"], ids=lambda p: p.stem)
+def test_rows_equal_the_full_analysis_on_50_usajobs_postings(cv, extractor):
+    # Screening compares through gapcheck.gaps.fit.compare_skills with the CV side computed once and no
+    # report; every figure of a row must still be the full analysis's.
+    from gapcheck import analyze
+
+    ads = sorted(USAJOBS.glob("usajobs_*.txt"))
+    assert len(ads) == 50
+    rows = {r["source"]: r for r in run_screen(cv, ads, jobs=1).rows}
+    assert len(rows) == len(ads)
+    for ad in ads:
+        report, row = analyze(cv, ad, extractor=extractor), rows[str(ad)]
+        s = report.score
+        assert (row["match"], row["similarity"], row["required_coverage"], row["preferred_coverage"]) == \
+            (s.match, s.similarity, s.required_coverage, s.preferred_coverage), ad.name
+        assert row["top_gaps"] == [g.name for g in report.gaps if g.requirement == "required"][:3], ad.name
+        assert row["title"] == report.advert.title
+
+
 def test_rows_are_ranked_best_first_with_the_documented_columns(some_ads):
     df = screen(CV, some_ads)
     assert tuple(df.columns) == COLUMNS

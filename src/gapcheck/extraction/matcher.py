@@ -13,21 +13,25 @@ dicts keyed by space-joined lower-case tokens, plus a second table keyed by lemm
 and curated soft-skill words. At each token the matcher extends the candidate phrase while it is a prefix of
 some key and keeps the longest hit: the semantics of ``PhraseMatcher(attr="LOWER")`` with hyphens
 transparent, without the second it takes to build a PhraseMatcher from 100,000 patterns on every start.
-A spaCy ``Matcher`` runs the curated token patterns for soft-skill verb phrases ("work closely with", "meet
-tight deadlines"). Matches of ambiguous aliases (Go, R, C, Excel, Spring ...) are then checked against their
-context rules, and overlapping matches are pruned, longest first.
+The curated token patterns for soft-skill verb phrases ("work closely with", "meet tight deadlines") are
+spaCy ``Matcher`` patterns, matched by :class:`~gapcheck.extraction.token_patterns.TokenPatterns` (what
+``Matcher`` finds, only looking where a pattern can start). Matches of ambiguous aliases (Go, R, C, Excel,
+Spring ...) are then checked against their context rules, and overlapping matches are pruned, longest first.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from gapcheck.extraction.compiled import TRANSPARENT_TOKENS, CompiledSkills, load_compiled
+from gapcheck.extraction.token_patterns import TokenAttrs, TokenPatterns
 
 #: Tokens that end the window in which an ambiguous alias looks for another technology.
 _BARRIERS = frozenset({".", "!", "?", ";", ":"})
@@ -38,22 +42,66 @@ _PAIR_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "and", "or", "bu
                         "who", "to", "•"})
 
 
+#: Entries in a per-word cache before it is emptied (a stream of never-seen words must not grow it forever).
+#: The skill matcher's entries take about 0.5 KB each: at most ~50 MB per process; refilling costs ~2 µs a
+#: word.
+CACHE_LIMIT = 100_000
+
+
+class _WordCache(dict):
+    """A dict that computes a missing value with ``make(key)`` and keeps it (emptied at CACHE_LIMIT)."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
 class LowerLemmatizer:
     """Sets ``token.lemma_`` from a lower-case lookup table (a cut of spacy-lookups-data's English table).
 
     spaCy's own lookup lemmatizer looks tokens up as written, so "Managed" at the start of a CV bullet stays
-    "Managed"; we look up the lower-cased form instead.
+    "Managed"; we look up the lower-cased form instead. The lemmas are written as one array (setting
+    ``token.lemma_`` token by token was most of this component's time), with the lemma of each word
+    computed once.
     """
 
-    def __init__(self, lemmas: dict[str, str]) -> None:
+    def __init__(self, vocab: Vocab, lemmas: dict[str, str]) -> None:
         self.lemmas = lemmas
+        strings = vocab.strings
+
+        def lemma_hash(lower_hash: int) -> int:
+            low = strings[lower_hash]
+            return strings.add(lemmas.get(low, low))
+
+        self._lemma_of = _WordCache(lemma_hash)  # hash of the lower-case form -> hash of its lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        get = self.lemmas.get
-        for tok in doc:
-            low = tok.lower_
-            tok.lemma_ = get(low, low)
+        if len(doc):
+            lemma_of = self._lemma_of
+            lemmas = [lemma_of[h] for h in doc.to_array(LOWER).tolist()]
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
+
+
+class _Word(NamedTuple):
+    """What the skill matcher knows about a word (kept per word, see ``SkillMatcher._word``)."""
+
+    attrs: TokenAttrs
+    #: the phrase-matching keys: None for a token phrases pass over (a hyphen, spaces within a line),
+    #: "\n" (both) for white space with a line break, which no phrase spans
+    low: str | None
+    lem: str
+    #: the token patterns that may start at the word
+    pattern_starts: tuple[int, ...]
+    #: the most words of a phrase starting with ``low`` / ``lem`` (0: none)
+    lower_most: int
+    lemma_most: int
 
 
 class SkillMatcher:
@@ -61,14 +109,38 @@ class SkillMatcher:
 
     def __init__(self, nlp: Language, compiled: CompiledSkills) -> None:
         self.c = compiled
-        self.matcher = Matcher(nlp.vocab)
-        for n, tp in enumerate(compiled.token_patterns):
-            self.matcher.add(f"gapcheck_tp_{n}_{tp['skill']}", [tp["pattern"]])
-        self._tp_skill = {nlp.vocab.strings[f"gapcheck_tp_{n}_{tp['skill']}"]: tp["skill"]
-                          for n, tp in enumerate(compiled.token_patterns)}
+        self.patterns = TokenPatterns([tp["pattern"] for tp in compiled.token_patterns])
+        self._tp_skill = [tp["skill"] for tp in compiled.token_patterns]
         self.kinds = compiled.skills.column("kind")
         self.ids = compiled.skills.column("id")
         self.tech = compiled.skills.column("tech")
+        # Phrases of three or more words by their first two: the longest one's length. A candidate phrase
+        # stops growing at its second word unless some phrase starts with those two words.
+        self._second_lower = _two_word_prefixes(compiled.lower)
+        self._second_lemma = _two_word_prefixes(compiled.lemma)
+        self._words = _WordCache(self._word)  # (orth, lemma) hashes -> _Word
+        self._vocab = nlp.vocab
+
+    def _word(self, key: tuple[int, int]) -> _Word:
+        """What matching needs to know about a word, from its text and lemma hashes."""
+        orth, lemma = key
+        lex = self._vocab[orth]
+        attrs = TokenAttrs(lex.orth_, lex.lower_, self._vocab.strings[lemma], lex.is_alpha, lex.is_digit,
+                           lex.like_num)
+        starts = self.patterns.starting_at(attrs)
+        if attrs.text in TRANSPARENT_TOKENS or (lex.is_space and "\n" not in attrs.text):
+            return _Word(attrs, None, "", starts, 0, 0)
+        low, lem = ("\n", "\n") if lex.is_space else (attrs.lower, attrs.lemma)
+        return _Word(attrs, low, lem, starts, self.c.first_lower.get(low, 0),
+                     self.c.first_lemma.get(lem, 0))
+
+    def tokens(self, doc: Doc) -> list[_Word]:
+        """``_word`` for each token of ``doc`` (from two arrays: no spaCy ``Token`` objects)."""
+        if not len(doc):
+            return []
+        orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
+        words = self._words
+        return [words[k] for k in zip(orths, lemmas)]
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)
@@ -82,50 +154,47 @@ class SkillMatcher:
         lower, lemma_tab = c.lower, c.lemma
         # Keys of the tokens that take part in matching; hyphens are transparent, whitespace tokens are
         # kept as a key that never matches, so no phrase spans a line break.
-        pos: list[int] = []
-        lows: list[str] = []
-        lems: list[str] = []
-        for tok in doc:
-            t = tok.text
-            if t in TRANSPARENT_TOKENS or (tok.is_space and "\n" not in t):
-                continue
-            pos.append(tok.i)
-            if tok.is_space:
-                lows.append("\n")
-                lems.append("\n")
-            else:
-                lows.append(tok.lower_)
-                lems.append(tok.lemma_)
+        words = self.tokens(doc)
+        pos = [i for i, w in enumerate(words) if w.low is not None]
+        phrase_words = [words[i] for i in pos]
+        lows = [w.low for w in phrase_words]
+        lems = [w.lem for w in phrase_words]
         n = len(pos)
         cands: list[tuple[int, int, int, bool]] = []  # start, end (exclusive, in pos), skill, ambiguous
-        first_lower, first_lemma, amb = c.first_lower, c.first_lemma, c.ambiguous
-        for i in range(n):
-            best_end = 0
-            best_sk = -1
-            longest = first_lower.get(lows[i], 0)
-            if longest:
-                key = lows[i]
-                j = i
-                while True:
-                    hit = lower.get(key)
-                    if hit is not None:
-                        best_end, best_sk = j + 1, hit
-                    j += 1
-                    if j >= n or j - i >= longest:
-                        break
-                    key = key + " " + lows[j]
-            longest = first_lemma.get(lems[i], 0)
-            if longest:
-                key = lems[i]
-                j = i
-                while True:
-                    hit = lemma_tab.get(key)
-                    if hit is not None and j + 1 > best_end:
-                        best_end, best_sk = j + 1, hit
-                    j += 1
-                    if j >= n or j - i >= longest:
-                        break
-                    key = key + " " + lems[j]
+        amb = c.ambiguous
+
+        def longest(keys: list[str], i: int, most: int, table: dict[str, int],
+                    second: dict[str, int]) -> tuple[int, int]:
+            """(end, skill) of the longest key of ``table`` at ``keys[i:]`` (of at most ``most`` words, the
+            longest key starting with ``keys[i]``), or (0, -1)."""
+            key = keys[i]
+            hit = table.get(key)
+            best = (i + 1, hit) if hit is not None else (0, -1)
+            if most == 1 or i + 1 >= n:
+                return best
+            key = key + " " + keys[i + 1]
+            hit = table.get(key)
+            if hit is not None:
+                best = (i + 2, hit)
+            most = second.get(key, 0)  # the longest key starting with these two words, if over two
+            j = i + 2
+            while j < n and j - i < most:
+                key = key + " " + keys[j]
+                hit = table.get(key)
+                if hit is not None:
+                    best = (j + 1, hit)
+                j += 1
+            return best
+
+        second_lower, second_lemma = self._second_lower, self._second_lemma
+        for i, w in enumerate(phrase_words):
+            best_end, best_sk = (0, -1)
+            if w.lower_most:
+                best_end, best_sk = longest(lows, i, w.lower_most, lower, second_lower)
+            if w.lemma_most:
+                end, sk = longest(lems, i, w.lemma_most, lemma_tab, second_lemma)
+                if end > best_end:  # a longer phrase by lemmas
+                    best_end, best_sk = end, sk
             if best_end > 0:
                 cands.append((i, best_end, best_sk, " ".join(lows[i:best_end]) in amb))
         # Verb-object pairs, where no phrase matched: "maintain strong relationships with customers".
@@ -148,13 +217,15 @@ class SkillMatcher:
                         cands.append((i, j + 1, sk, False))
                         loose.add((i, j + 1))
                         break
-        # Token patterns (Matcher) in doc token indices; map back to pos indices.
-        tok_to_pos = {p: k for k, p in enumerate(pos)}
-        for match_id, s, e in self.matcher(doc):
-            si, ei = tok_to_pos.get(s), tok_to_pos.get(e - 1)
-            if si is None or ei is None:
-                continue
-            cands.append((si, ei + 1, self._tp_skill[match_id], False))
+        # Token patterns, in doc token indices; map back to pos indices.
+        tp_matches = self.patterns([w.attrs for w in words], [w.pattern_starts for w in words])
+        if tp_matches:
+            tok_to_pos = {p: k for k, p in enumerate(pos)}
+            for pattern, s, e in tp_matches:
+                si, ei = tok_to_pos.get(s), tok_to_pos.get(e - 1)
+                if si is None or ei is None:
+                    continue
+                cands.append((si, ei + 1, self._tp_skill[pattern], False))
         if not cands:
             return []
         cands.sort()
@@ -222,13 +293,26 @@ class SkillMatcher:
         ]
 
 
+def _two_word_prefixes(table: dict[str, int]) -> dict[str, int]:
+    """The first two words of each key of three or more words -> the most words such a key has."""
+    out: dict[str, int] = {}
+    for k in table:
+        parts = k.split(" ", 2)
+        if len(parts) == 3:
+            two = parts[0] + " " + parts[1]
+            words = k.count(" ") + 1
+            if out.get(two, 0) < words:
+                out[two] = words
+    return out
+
+
 def _barrier(lows: list[str], a: int, b: int) -> bool:
     return any(t == "\n" or t in _BARRIERS for t in lows[a:b])
 
 
 @Language.factory("gapcheck_lemmatizer", default_config={"models_dir": None})
 def make_lemmatizer(nlp: Language, name: str, models_dir: str | None) -> LowerLemmatizer:
-    return LowerLemmatizer(load_compiled(models_dir).lemmas)
+    return LowerLemmatizer(nlp.vocab, load_compiled(models_dir).lemmas)
 
 
 @Language.factory("gapcheck_skills", assigns=["doc.spans"],

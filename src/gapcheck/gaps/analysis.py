@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from gapcheck.extraction.mention import Mention
 from gapcheck.gaps.relations import Relations
+from gapcheck.gaps.terms import CVText
 from gapcheck.reporting.model import MentionRef, SkillItem
 
 #: Weight of a gap by where the advert asks for it (the requirements list says most).
@@ -72,6 +73,7 @@ def compare(
     *,
     title_span: tuple[int, int] | None = None,
     traits: frozenset[str] = frozenset(),
+    narrower: dict[str, str] | None = None,
 ) -> tuple[list[SkillItem], list[SkillItem], list[SkillItem], list[SkillItem]]:
     """Compare the two documents' skills.
 
@@ -83,6 +85,7 @@ def compare(
         relations: skill relations, to accept a narrower CV skill for a broader advert one.
         title_span: offsets of the advert's job title in its text, if known.
         traits: ids of personality traits, reported when matched but never as gaps.
+        narrower: ``relations.narrower_index`` of the CV's skills, if already built.
 
     Returns:
         ``(cv_skills, advert_skills, matched, gaps)``; gaps are ordered required first, then by
@@ -90,6 +93,8 @@ def compare(
     """
     cv_groups = group_mentions(cv_mentions)
     ad_groups = group_mentions(advert_mentions)
+    if narrower is None:
+        narrower = relations.narrower_index(cv_groups)
 
     def item(ms: list[Mention]) -> SkillItem:
         m0 = ms[0]
@@ -102,7 +107,7 @@ def compare(
         ad_item = item(ms)
         ad_item.requirement = req
         advert_skills.append(ad_item)
-        evidence_id = sid if sid in cv_groups else relations.narrower_in(sid, cv_groups)
+        evidence_id = sid if sid in cv_groups else narrower.get(sid)
         if evidence_id is not None:
             cv_ms = cv_groups[evidence_id]
             mt = SkillItem(sid, ms[0].name, ms[0].kind, refs(cv_ms), requirement=req,
@@ -186,13 +191,13 @@ def year_shortfalls(years_reqs, matched: list[SkillItem], evidence) -> list[dict
 TERM_WEIGHT = 0.8
 
 
-def add_terms(advert_text: str, cv_text: str, terms, sections, levels_of, advert_skills: list[SkillItem],
+def add_terms(advert_text: str, cv: CVText, terms, sections, levels_of, advert_skills: list[SkillItem],
               matched: list[SkillItem], gaps: list[SkillItem], *, title_span=None) -> None:
     """Add the advert's non-taxonomy terms (see :mod:`gapcheck.gaps.terms`) to the three lists."""
     from gapcheck.gaps.terms import term_in_cv
     from gapcheck.sectioning import section_at
 
-    cv_lines = cv_text.split("\n")
+    cv_text = cv.text
     for t in terms:
         sec = section_at(sections, t.start)
         ref = MentionRef(t.text, sec, t.start, t.end)
@@ -200,7 +205,7 @@ def add_terms(advert_text: str, cv_text: str, terms, sections, levels_of, advert
         ad_item = SkillItem(t.skill_id, t.text, "hard", [ref], requirement=level)
         ad_item.details = {"source": "term", "term_kind": t.kind}
         advert_skills.append(ad_item)
-        hit = term_in_cv(t, cv_text, cv_lines)
+        hit = term_in_cv(t, cv)
         if hit:
             a, b = hit
             cv_ref = MentionRef(cv_text[a:b], "other", a, b)

@@ -7,7 +7,7 @@ curated ``data/curation/relations.jsonl``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,12 +46,16 @@ class Relations:
             frontier = nxt
         return out
 
-    def narrower_in(self, sid: str, have: Container[str] | dict) -> str | None:
-        """A skill of ``have`` that implies ``sid`` (e.g. PostgreSQL for SQL), or None."""
+    def narrower_index(self, have: Iterable[str]) -> dict[str, str]:
+        """For each skill that a skill of ``have`` implies (SQL for PostgreSQL), the first such skill of
+        ``have`` (in its order), other than itself: what satisfies an advert's broader skill. Built once
+        per CV (screening compares it with thousands of adverts)."""
+        out: dict[str, str] = {}
         for cand in have:
-            if cand != sid and sid in self.ancestors(cand):
-                return cand
-        return None
+            for sid in self.ancestors(cand):
+                if sid != cand:
+                    out.setdefault(sid, cand)
+        return out
 
     def relatives_in(self, sid: str, have: dict) -> list[str]:
         """Skills of ``have`` closely related to ``sid``: curated relatives first, then ESCO siblings."""

@@ -185,8 +185,8 @@ def parse_seniority(title: str | None) -> str | None:
     return "mid"
 
 
-def parse_requirements(text: str, mentions: list[Mention], *, title: str | None,
-                       credentials: dict[str, str]) -> AdvertRequirements:
+def parse_requirements(text: str, mentions: list[Mention], *, title: str | None, credentials: dict[str, str],
+                       groups: list[EitherOr] | None = None) -> AdvertRequirements:
     """All requirements of an advert.
 
     Args:
@@ -194,8 +194,11 @@ def parse_requirements(text: str, mentions: list[Mention], *, title: str | None,
         mentions: its requirement mentions (see ``SkillExtractor.requirement_mentions``).
         title: its job title, if known.
         credentials: skill id -> ``"degree"`` or ``"certification"`` for the skills that are credentials.
+        groups: ``parse_groups(text, mentions)`` if already parsed.
     """
-    req = AdvertRequirements(years=parse_years(text, mentions), groups=parse_groups(text, mentions),
+    if groups is None:
+        groups = parse_groups(text, mentions)
+    req = AdvertRequirements(years=parse_years(text, mentions), groups=groups,
                              seniority=parse_seniority(title))
     for m in mentions:
         kind = credentials.get(m.skill_id)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from gapcheck.extraction.mention import Mention
 
@@ -171,10 +172,17 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # inside a run of capitals ("APPLICANTS MUST BE ABLE TO ...")
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
+            words = m.group(1).split()
+            # The cheap tests first (most capitalised words are ordinary words); every test only rejects.
+            if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
+                continue
+            if len(words) == 1 and words[0].isupper():
+                continue  # acronyms are handled above
+            if any(w.lower() in _NOT_NAMES for w in words):
+                continue
             s = lo + m.start(1)
             line_start = max(text.rfind("\n", max(0, s - WINDOW), s) + 1, s - WINDOW)
             before = text[line_start:s]
-            words = m.group(1).split()
             # The first word of a line, a sentence or a bullet is capitalised anyway: only a word that is
             # no English word ("Guidewire implementation experience") can be a name there.
             at_start = not before.strip(" \t•*-–") or re.search(r"[.!?:]\s*$", before)
@@ -187,17 +195,11 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", m.group(1))
             if len(words) == 1 and len(parts) > 1 and all(is_english(p.lower()) or p.isdigit() for p in parts):
                 continue  # "ExperienceTo": two words run together, not a product name
-            if any(w.lower() in _NOT_NAMES for w in words):
-                continue
             w_lo, w_hi = max(0, s - WINDOW), min(len(text), s + WINDOW)
             sent_lo = max(text.rfind(".", w_lo, s), text.rfind("\n", w_lo, s), w_lo - 1) + 1
             sent_hi = min((i for i in (text.find(".", s, w_hi), text.find("\n", s, w_hi)) if i >= 0), default=w_hi)
             if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
-            if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
-                continue
-            if len(words) == 1 and words[0].isupper():
-                continue  # acronyms are handled above
             add(Term(m.group(1), s, lo + m.end(1), "name"))
         for m in _CUE.finditer(chunk):
             start = m.end()
@@ -320,48 +322,72 @@ def _near_skill(covered: list[tuple[int, int]], start: int, end: int, text: str)
     return False
 
 
-def _expansion_in(acronym: str, text: str) -> tuple[int, int] | None:
+_CAP_WORD = re.compile(r"[A-Z][a-z]*|\d+")
+_WORD = re.compile(r"[A-Za-z0-9+#]+")
+
+
+class CVText:
+    """A CV's text prepared for :func:`term_in_cv`: its capitalised words and its lines with their word
+    stems, each computed once (screening looks up every listing's terms in the same CV)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def cap_words(self) -> list[tuple[int, int, str]]:
+        """``(start, end, word)`` of capitalised words and numbers, for spelled-out acronyms."""
+        return [(m.start(), m.end(), m.group()) for m in _CAP_WORD.finditer(self.text)]
+
+    @cached_property
+    def line_stems(self) -> list[tuple[int, int, frozenset[str]]]:
+        """``(start, end, stems of its words)`` per line."""
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            out.append((pos, pos + len(line), frozenset(_stem(w) for w in _WORD.findall(line))))
+            pos += len(line) + 1
+        return out
+
+
+def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
     """Where the CV spells an acronym out: "Driver Qualification Card" for DQC, "Google Analytics 4" for
     GA4 (capitalised words whose initials, digits kept, give the acronym)."""
     target = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
     if len(target) < 3:
         return None  # two letters spell too many things ("AN" = "Alive News")
-    words = list(re.finditer(r"[A-Z][a-z]*|\d+", text))
+    text, words = cv.text, cv.cap_words
     n = len(target)
     for i in range(len(words)):
+        if words[i][2][0] != target[0]:
+            continue  # the spelled-out words start with the acronym's first letter (or digits)
         got, j = "", i
         while j < len(words) and len(got) < n:
-            w = words[j].group()
-            if j > i and text[words[j - 1].end():words[j].start()].strip(" &-") not in ("", "and", "of", "for"):
+            w = words[j][2]
+            if j > i and text[words[j - 1][1]:words[j][0]].strip(" &-") not in ("", "and", "of", "for"):
                 break
             got += w if w.isdigit() else w[0]
             j += 1
         if got == target and j - i >= 2:
-            return words[i].start(), words[j - 1].end()
+            return words[i][0], words[j - 1][1]
     return None
 
 
-def term_in_cv(term: Term, cv_text: str, cv_lines: list[str] | None = None) -> tuple[int, int] | None:
+def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     """Where the CV shows the term, or None: literal for acronyms and names (any case, hyphens or spaces),
     all content words in one line for phrases."""
     if term.kind == "acronym":
-        exp = _expansion_in(term.text, cv_text)
+        exp = _expansion_in(term.text, cv)
         if exp:
             return exp
     if term.kind in ("acronym", "name"):
         pat = r"(?<![\w])" + r"[\s\-‐]?".join(re.escape(p) for p in re.split(r"[\s\-‐]+", term.text)) + r"(?![\w])"
-        m = re.search(pat, cv_text, re.IGNORECASE)
+        m = re.search(pat, cv.text, re.IGNORECASE)
         return m.span() if m else None
-    words = [_stem(w) for w in re.findall(r"[A-Za-z0-9+#]+", term.text)
-             if w.lower() not in GENERIC and len(w) > 2]
+    words = [_stem(w) for w in _WORD.findall(term.text) if w.lower() not in GENERIC and len(w) > 2]
     if not words:
         return None
-    pos = 0
-    for line in (cv_lines if cv_lines is not None else cv_text.split("\n")):
-        stems = {_stem(w) for w in re.findall(r"[A-Za-z0-9+#]+", line)}
+    for start, end, stems in cv.line_stems:
         if all(w in stems for w in words):
-            return (pos, pos + len(line))
-        pos += len(line) + 1
+            return start, end
     return None
 
 

@@ -71,12 +71,10 @@ def coverage(items: list[SkillItem], matched_ids: set[str], groups=()) -> float 
     return sum(w for w, ok in units if ok) / total
 
 
-def score(cv_text: str, advert_text: str, advert_skills: list[SkillItem], matched: list[SkillItem],
-          gaps: list[SkillItem], *, groups=(), field: float | None = None) -> Score:
-    """Similarity, coverage and the 0-100 match score."""
-    from gapcheck.scoring.tfidf import load_tfidf
-
-    sim = load_tfidf().cosine(cv_text, advert_text)
+def score(sim: float, advert_skills: list[SkillItem], matched: list[SkillItem], *, groups=(),
+          field: float | None = None) -> Score:
+    """Coverage and the 0-100 match score, given the TF-IDF similarity of the two texts (see
+    :meth:`gapcheck.scoring.tfidf.TfidfModel.similarity`)."""
     ids = {m.id for m in matched}
     req = coverage([s for s in advert_skills if s.requirement == "required"], ids, groups)
     pref = coverage([s for s in advert_skills if s.requirement == "preferred"], ids, groups)

@@ -45,33 +45,35 @@ class TfidfModel:
         self.token_re = re.compile(params["token_pattern"])
         self.ngram_range = tuple(params["ngram_range"])
         self.sublinear = params["sublinear_tf"]
-        self._cache: dict[str, dict[str, float]] = {}
-        # Out-of-vocabulary terms are dropped, exactly as TfidfVectorizer.transform drops them.
+        # The first word of the vocabulary's n-grams, by n: an n-gram starting with another word is out of
+        # the vocabulary, so it is not even built.
+        self._ngram_starts: dict[int, set[str]] = {}
+        for t in self.idf:
+            words = t.split(" ")
+            if len(words) > 1:
+                self._ngram_starts.setdefault(len(words), set()).add(words[0])
 
     def terms(self, text: str) -> list[str]:
+        """The text's terms that are in the vocabulary (unigrams, then bigrams ...), in order.
+
+        Out-of-vocabulary terms are dropped, exactly as TfidfVectorizer.transform drops them.
+        """
+        idf = self.idf
         words = [w for w in self.token_re.findall(text.lower()) if w not in self.stop_words]
         lo, hi = self.ngram_range
         out: list[str] = []
         for n in range(lo, hi + 1):
             if n == 1:
-                out.extend(words)
-            else:
-                out.extend(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
+                out.extend(w for w in words if w in idf)
+                continue
+            starts = self._ngram_starts.get(n, set())
+            grams = (" ".join(words[i:i + n]) for i in range(len(words) - n + 1) if words[i] in starts)
+            out.extend(g for g in grams if g in idf)
         return out
 
     def vector(self, text: str) -> dict[str, float]:
-        """The L2-normalised TF-IDF vector of ``text`` as a sparse dict (the last few are cached: when
-        screening, the CV's vector is the same for every listing)."""
-        hit = self._cache.get(text)
-        if hit is None:
-            hit = self._vector(text)
-            if len(self._cache) >= 8:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[text] = hit
-        return hit
-
-    def _vector(self, text: str) -> dict[str, float]:
-        counts = Counter(t for t in self.terms(text) if t in self.idf)
+        """The L2-normalised TF-IDF vector of ``text`` as a sparse dict."""
+        counts = Counter(self.terms(text))
         vec = {}
         for t, c in counts.items():
             tf = 1.0 + math.log(c) if self.sublinear else float(c)
@@ -87,9 +89,13 @@ class TfidfModel:
             a, b = b, a
         return sum(v * b[t] for t, v in a.items() if t in b)
 
+    def similarity(self, a: dict[str, float], b: dict[str, float]) -> float:
+        """Cosine similarity in [0, 1] of two vectors (a CV's vector is computed once when screening)."""
+        return max(0.0, min(1.0, self.dot(a, b)))
+
     def cosine(self, a: str, b: str) -> float:
         """Cosine similarity in [0, 1] of two texts."""
-        return max(0.0, min(1.0, self.dot(self.vector(a), self.vector(b))))
+        return self.similarity(self.vector(a), self.vector(b))
 
 
 @lru_cache(maxsize=2)

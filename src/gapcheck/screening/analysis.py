@@ -1,12 +1,16 @@
 """Scoring listings against a CV analysed once: what each worker process runs.
 
 Per listing, the path ``gapcheck CV ADVERT`` takes (:func:`gapcheck.api.analyse_document` then
-:func:`gapcheck.api.compare_documents`), with the CV side done once:
+:func:`gapcheck.api.compare_documents`), with the CV side done once and the report left out:
 
-* the CV is read, sectioned and its skills extracted once (:class:`PreparedCV`, handed to the workers);
+* the CV is read, sectioned and its skills extracted once, and what every comparison needs from it
+  (:class:`gapcheck.gaps.fit.CVSide`) computed once, in the parent process (:class:`PreparedCV`, handed
+  to the workers);
 * listings go through ``nlp.pipe`` a chunk at a time, are sectioned as ``analyse_document`` does, and
-  compared by ``compare_documents`` itself, so a listing's match, coverage and gaps are exactly those of
-  ``gapcheck CV ADVERT`` for the same pair (the tests check it);
+  compared by :func:`gapcheck.gaps.fit.compare_skills`, the part of ``compare_documents`` that gives the
+  skills, gaps and score, so a listing's match, coverage and gaps are exactly those of ``gapcheck CV
+  ADVERT`` for the same pair (the tests check it); the rest of a report (evidence, claims, actions) is
+  not built;
 * nothing is kept between listings but a set of text hashes (to skip repeats); each listing becomes a
   small row dict.
 """
@@ -35,10 +39,15 @@ _HTML_HINT = re.compile(r"<(?:p|div|br|li|ul|ol|h[1-6]|strong|b|em|span|table|tr
 
 @dataclass(frozen=True)
 class PreparedCV:
-    """The CV analysed once (read, sectioned, skills extracted): an
-    :class:`~gapcheck.api.AnalysedDocument`, small and picklable (it is handed to worker processes)."""
+    """The CV analysed once (read, sectioned, skills extracted) with its side of every comparison; small
+    and picklable (it is handed to worker processes)."""
 
-    doc: Any  # gapcheck.api.AnalysedDocument
+    side: Any  # gapcheck.gaps.fit.CVSide
+
+    @property
+    def doc(self):
+        """The :class:`~gapcheck.api.AnalysedDocument`."""
+        return self.side.doc
 
     @property
     def source(self) -> str:
@@ -52,8 +61,11 @@ def prepare_cv(cv: Any, *, extractor=None) -> PreparedCV:
         gapcheck.errors.GapcheckError: the CV cannot be read.
     """
     from gapcheck.api import analyse_document
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.fit import CVSide
 
-    return PreparedCV(analyse_document(cv, "cv", extractor=extractor))
+    ex = extractor or load_extractor()
+    return PreparedCV(CVSide.of(analyse_document(cv, "cv", extractor=ex), ex))
 
 
 def text_key(text: str) -> bytes:
@@ -95,7 +107,7 @@ class Screener:
                  extractor=None) -> None:
         from gapcheck.extraction import load_extractor
 
-        self.cv_doc = cv.doc
+        self.cv = cv.side
         self.gaps = gaps
         self.limits = limits
         self.extractor = extractor or load_extractor()
@@ -167,21 +179,22 @@ class Screener:
         """The row for one listing, from its raw mentions (as ``SkillExtractor.extract`` gives them).
 
         The listing is sectioned as :func:`gapcheck.api.analyse_document` does it and compared with
-        :func:`gapcheck.api.compare_documents` itself, so the match is the one ``gapcheck CV ADVERT``
-        reports for the same pair, whatever the scoring does.
+        :func:`gapcheck.gaps.fit.compare_skills`, which :func:`gapcheck.api.compare_documents` builds its
+        report on, so the match is the one ``gapcheck CV ADVERT`` reports for the same pair.
         """
-        from gapcheck.api import AnalysedDocument, compare_documents
+        from gapcheck.api import AnalysedDocument
+        from gapcheck.gaps.fit import compare_skills
         from gapcheck.sectioning import section_at, split_sections
 
         sections = split_sections(doc.text, doc_type="advert")
         mentions = [replace(m, section=section_at(sections, m.start)) for m in mentions]
-        report = compare_documents(self.cv_doc, AnalysedDocument(doc, "advert", sections, mentions),
-                                   extractor=self.extractor)
-        sc = report.score
+        fit = compare_skills(self.cv, AnalysedDocument(doc, "advert", sections, mentions),
+                             extractor=self.extractor)
+        sc = fit.score
         return {
-            "source": doc.source, "title": title or report.advert.title, "match": sc.match,
+            "source": doc.source, "title": title or fit.title, "match": sc.match,
             "similarity": sc.similarity, "required_coverage": sc.required_coverage,
             "preferred_coverage": sc.preferred_coverage,
-            "top_gaps": [g.name for g in report.gaps if g.requirement == "required"][: self.gaps],
+            "top_gaps": [g.name for g in fit.gaps if g.requirement == "required"][: self.gaps],
             "status": "ok", "error": None,
         }

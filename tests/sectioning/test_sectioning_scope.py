@@ -1,0 +1,39 @@
+"""Sentences for company-voice detection: found run by run, the same spans as the plain regex."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from gapcheck.sectioning import company_voice_spans
+from gapcheck.sectioning.scope import sentence_spans
+
+#: The regex sentence_spans stands for (slow: it retries a run that is no sentence from each character).
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
+USAJOBS = Path(__file__).parent / "fixtures" / "usajobs"
+
+
+def test_sentences_as_the_regex_on_real_adverts():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(USAJOBS.glob("*.txt"))]
+    assert texts
+    for t in texts:
+        assert sentence_spans(t) == [m.span() for m in SENTENCE.finditer(t)]
+
+
+def test_sentences_as_the_regex_on_random_punctuation():
+    rnd = random.Random(5)
+    for _ in range(5000):
+        t = "".join(rnd.choice("ab .!?\n\t,") for _ in range(rnd.randint(0, 30)))
+        assert sentence_spans(t) == [m.span() for m in SENTENCE.finditer(t)], repr(t)
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("We lead in financial services. You will build APIs.", ["We lead in financial services."]),
+    ("Acme was founded in 2014!\nOur team uses Go.", ["Acme was founded in 2014!", "Our team uses Go."]),
+    ("We need you to know SQL.", []),
+])
+def test_company_voice_sentences(text, voice):
+    assert [text[a:b].strip() for a, b in company_voice_spans(text)] == voice
