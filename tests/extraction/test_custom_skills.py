@@ -89,3 +89,14 @@ def test_bad_config_is_one_line(tmp_path, capsys, monkeypatch):
     assert e.value.code == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "gapcheck.toml: unknown section [skils]" in err[0]
+
+
+def test_two_word_prefix_tables_are_built_with_the_models():
+    """The matcher's two-word prefix tables come from models/ (built once, not at every start) and agree
+    with the phrase tables they summarise."""
+    from gapcheck.extraction.compiled import load_compiled, two_word_prefixes
+
+    c = load_compiled()
+    assert c.second_lower == two_word_prefixes(c.lower)
+    assert c.second_lemma == two_word_prefixes(c.lemma)
+    assert c.second_lower  # ESCO has thousands of phrases of three or more words

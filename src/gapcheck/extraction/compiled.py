@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from gapcheck.errors import DataFileError, ModelsMissingError
 from gapcheck.paths import models_dir
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 #: tokens that are transparent when matching: "front-end" matches "front end" and "frontend" is an alias
 TRANSPARENT_TOKENS = frozenset({"-", "\u2010", "\u2011"})
@@ -190,6 +190,10 @@ class CompiledSkills:
     lemmas: dict[str, str]
     #: "verb object" lemma pairs of ESCO skill phrases -> skill index (see the build script)
     pairs: dict[str, int] = None  # type: ignore[assignment]
+    #: the first two words of each key of three or more words -> the most words such a key has
+    #: (see :func:`two_word_prefixes`), for ``lower`` and ``lemma``
+    second_lower: dict[str, int] = None  # type: ignore[assignment]
+    second_lemma: dict[str, int] = None  # type: ignore[assignment]
 
     @property
     def pair_verbs(self) -> frozenset[str]:
@@ -233,7 +237,23 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
         skills=skills, lower=_table(ph["lower"]), lemma=_table(ph["lemma"]), first_lower=_table(ph["first_lower"]),
         first_lemma=_table(ph["first_lemma"]), ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
         lemmas=_table(ph["lemmas"]), pairs=_table(ph["pairs"]) if "pairs" in ph else {},
+        second_lower=_table(ph["second_lower"]), second_lemma=_table(ph["second_lemma"]),
     )
+
+
+def two_word_prefixes(keys) -> dict[str, int]:
+    """The first two words of each key of three or more words -> the most words such a key has. The
+    matcher stops growing a candidate phrase at its second word unless some phrase starts with those
+    two words. Built with the tables (scripts/build_models.py): at ~100,000 keys it costs ~70 ms."""
+    out: dict[str, int] = {}
+    for k in keys:
+        parts = k.split(" ", 2)
+        if len(parts) == 3:
+            two = parts[0] + " " + parts[1]
+            words = k.count(" ") + 1
+            if out.get(two, 0) < words:
+                out[two] = words
+    return out
 
 
 def _table(t: dict[str, Any]) -> dict[str, Any]:

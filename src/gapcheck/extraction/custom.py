@@ -91,6 +91,7 @@ def with_custom_skills(compiled: CompiledSkills, files: list[str | Path], tokeni
     n0 = len(compiled.skills)
     lower = dict(compiled.lower)
     first = dict(compiled.first_lower)
+    second = dict(compiled.second_lower)
     seen_ids = set(compiled.skills.column("id"))
     for f in files:
         for row in read_custom_rows(f):
@@ -108,4 +109,8 @@ def with_custom_skills(compiled: CompiledSkills, files: list[str | Path], tokeni
                 key = " ".join(toks)
                 lower[key] = idx
                 first[toks[0]] = max(first.get(toks[0], 0), len(toks))
-    return replace(compiled, skills=compiled.skills.extended(new_records), lower=lower, first_lower=first)
+                if len(toks) >= 3:
+                    two = toks[0] + " " + toks[1]
+                    second[two] = max(second.get(two, 0), len(toks))
+    return replace(compiled, skills=compiled.skills.extended(new_records), lower=lower, first_lower=first,
+                   second_lower=second)

@@ -116,8 +116,8 @@ class SkillMatcher:
         self.tech = compiled.skills.column("tech")
         # Phrases of three or more words by their first two: the longest one's length. A candidate phrase
         # stops growing at its second word unless some phrase starts with those two words.
-        self._second_lower = _two_word_prefixes(compiled.lower)
-        self._second_lemma = _two_word_prefixes(compiled.lemma)
+        self._second_lower = compiled.second_lower
+        self._second_lemma = compiled.second_lemma
         self._words = _WordCache(self._word)  # (orth, lemma) hashes -> _Word
         self._vocab = nlp.vocab
 
@@ -291,19 +291,6 @@ class SkillMatcher:
             Span(doc, s, e, label=self.kinds[sk], kb_id=self.ids[sk], span_id="loose" if lo else "")
             for s, e, sk, lo in matches
         ]
-
-
-def _two_word_prefixes(table: dict[str, int]) -> dict[str, int]:
-    """The first two words of each key of three or more words -> the most words such a key has."""
-    out: dict[str, int] = {}
-    for k in table:
-        parts = k.split(" ", 2)
-        if len(parts) == 3:
-            two = parts[0] + " " + parts[1]
-            words = k.count(" ") + 1
-            if out.get(two, 0) < words:
-                out[two] = words
-    return out
 
 
 def _barrier(lows: list[str], a: int, b: int) -> bool:
