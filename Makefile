@@ -21,7 +21,8 @@ $(MODELS): $(STAMP) scripts/build_models.py $(shell find data/taxonomy data/cura
 	$(BIN)/python scripts/build_models.py
 
 # The advert span tagger, trained on SkillSpan's train split over the compiled tables (about a minute).
-$(TAGGER): $(MODELS) scripts/train_tagger.py src/gapcheck/extraction/tagger.py data/corpus/skillspan_train_dev.jsonl
+# Its features include what the matcher and the sectioner say, so changes there retrain it too.
+$(TAGGER): $(MODELS) scripts/train_tagger.py data/corpus/skillspan_train_dev.jsonl $(wildcard src/gapcheck/extraction/*.py src/gapcheck/sectioning/*.py src/gapcheck/sectioning/rules/*.json)
 	$(BIN)/python scripts/train_tagger.py
 
 models: $(MODELS) $(TAGGER)

@@ -128,13 +128,13 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
 def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
     """Terms the taxonomy does not name, in the advert's requirement text (not its title line)."""
     from gapcheck.gaps.terms import find_terms
-    from gapcheck.sectioning import company_voice_spans, holds_requirements
+    from gapcheck.sectioning import company_voice_spans, holds_requirements, offer_spans
 
     first_nl = text.find("\n")
     title_end = first_nl if first_nl >= 0 else 0
     spans = [(max(s.start, title_end), s.end) for s in ad_doc.sections
              if holds_requirements(s) and s.end > title_end]
-    voice = company_voice_spans(text)
+    voice = sorted(company_voice_spans(text) + offer_spans(text))
     cut = []
     for a, b in spans:  # remove company-voice sentences from the spans
         pos = a

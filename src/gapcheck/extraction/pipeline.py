@@ -302,13 +302,14 @@ class SkillExtractor:
 
         Dropped: mentions in sections that hold no requirements (company blurb, benefits, how to apply);
         mentions of non-technology skills in sentences in the company's voice ("we are a leader in
-        financial services"); and mentions in the job-title line of skills the body names again (the
-        body's mentions carry the requirement, the title only repeats it).
+        financial services") or saying what it offers ("In return, you'll get private healthcare and a
+        mentoring programme"); and mentions in the job-title line of skills the body names
+        again (the body's mentions carry the requirement, the title only repeats it).
         """
-        from gapcheck.sectioning import company_voice_spans, holds_requirements
+        from gapcheck.sectioning import company_voice_spans, holds_requirements, offer_spans
 
         skills, index = self.compiled.skills, self._index
-        voice = company_voice_spans(text)
+        voice = sorted(company_voice_spans(text) + offer_spans(text))
         kept, k, v = [], 0, 0
         for m in mentions:
             while k + 1 < len(sections) and sections[k + 1].start <= m.start:

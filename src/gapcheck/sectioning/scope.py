@@ -42,6 +42,13 @@ _APPLICANT_VOICE = re.compile(
 #: white space, a line break, or the end of the text). A run ending in a mark that ends no sentence
 #: ("Node.js", "e.g.") is no sentence: the next one starts after the mark.
 _RUN = re.compile(r"[^.!?\n]+")
+# What the employer offers, in prose adverts without a benefits heading: "In return, you'll get 25 days'
+# holiday, private healthcare and a training budget", "We offer hybrid working and a cycle-to-work scheme".
+_OFFER = re.compile(
+    r"\b(?:in\s+return|we\s+(?:offer|provide)|what\s+we\s+offer|benefits?\s+(?:include|package)|perks\s+include|"
+    r"you(?:'ll|’ll|\s+will)\s+(?:get|receive|enjoy|be\s+rewarded)|(?:package|rewards?)\s+includes?)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n|$")
 
 
@@ -71,3 +78,11 @@ def company_voice_spans(text: str) -> tuple[tuple[int, int], ...]:
         if _COMPANY_VOICE.search(s) and not _APPLICANT_VOICE.search(s):
             out.append((a, b))
     return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def offer_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of sentences that say what the employer offers, in adverts that have no benefits
+    heading ("In return, you'll get private healthcare and a paid AAT qualification", "We offer hybrid
+    working"): nothing in them is a requirement, technologies included."""
+    return tuple((a, b) for a, b in sentence_spans(text) if _OFFER.search(text, a, b))

@@ -1,0 +1,46 @@
+"""Prose adverts without a benefits heading: what the employer offers is no requirement."""
+
+from __future__ import annotations
+
+from gapcheck import analyze, read_text
+from gapcheck.sectioning import company_voice_spans, offer_spans
+
+ADVERT = """Bookkeeper, Harbour Accountancy
+Harbour Accountancy is looking for a part-time bookkeeper to look after twenty small-business clients.
+You will reconcile bank accounts in Xero, run payroll for four clients and prepare VAT returns.
+You need at least two years of bookkeeping experience and a working knowledge of Xero and Excel.
+In return, you'll get 25 days' holiday, private healthcare, a mentoring programme and a paid AAT
+qualification. We offer hybrid working, a wellbeing budget and free yoga classes.
+"""
+
+CV = """Sam Lee
+Bookkeeper
+EXPERIENCE
+Bookkeeper, Acme Ltd
+March 2021 – Present
+- Reconciled bank accounts in Xero for 15 clients and ran payroll for three.
+SKILLS
+Xero, Excel, VAT returns
+"""
+
+
+def test_offer_sentences_are_out_of_scope():
+    spans = offer_spans(ADVERT)
+    offer = ADVERT.index("In return")
+    we_offer = ADVERT.index("We offer")
+    assert any(a <= offer < b for a, b in spans)
+    assert any(a <= we_offer < b for a, b in spans)
+    duties = ADVERT.index("You will reconcile")
+    assert not any(a <= duties < b for a, b in spans)
+    # "In return, you'll get ..." speaks to the applicant, so it is no company-voice sentence: only the
+    # offer rule takes it out.
+    assert not any(a <= offer < b for a, b in company_voice_spans(ADVERT))
+
+
+def test_benefits_in_prose_are_not_gaps():
+    r = analyze(read_text(CV, source="cv.txt"), read_text(ADVERT, source="advert.txt"))
+    asked = {s.name.lower() for s in r.advert_skills}
+    gaps = {g.name.lower() for g in r.gaps}
+    assert not any("yoga" in n or "mentoring" in n or "healthcare" in n for n in asked | gaps)
+    assert "advise others" not in gaps  # ESCO's name for "mentoring", from the offer sentence
+    assert any("xero" in n for n in asked)  # the requirements are still read
