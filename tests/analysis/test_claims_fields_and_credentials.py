@@ -103,3 +103,30 @@ Certified SOLIDWORKS Associate (CSWA), 2021
 """
     r = report(cv)
     assert any("SOLIDWORKS Professional" in c.name for c in claims_by_kind(r, "cert_unbacked"))
+
+
+def test_a_tool_the_taxonomy_does_not_know_listed_only_in_skills_is_a_claim():
+    advert = read_text("""SOC Analyst
+Requirements
+- SIEM tools such as Splunk and Zscaler
+- Incident response
+""", source="advert.txt")
+    cv = """ALEX KIM
+SOC analyst
+
+EXPERIENCE
+SOC Analyst, Acme Bank
+June 2022 – Present
+- Triaged 40 alerts a day in Splunk and led incident response for two phishing campaigns.
+
+SKILLS
+Splunk, Zscaler, incident response
+"""
+    cv_doc = analyse_document(read_text(cv, source="cv.txt"), "cv")
+    r = compare_documents(cv_doc, analyse_document(advert, "advert"), today=date(2026, 11, 1))
+    listed = {c.name: c for c in claims_by_kind(r, "listed_only")}
+    assert "Zscaler" in listed
+    c = listed["Zscaler"]
+    assert c.details["asked_by_advert"] and all(m.section == "skills" for m in c.mentions)
+    # Splunk is backed by a bullet: never flagged.
+    assert not any("Splunk" in n for n in listed)

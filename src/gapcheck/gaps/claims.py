@@ -306,9 +306,44 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
     covered = [(r.start, r.end) for c in out for r in c.mentions]
     covered += [(m.start, m.end) for m in mentions if credentials.get(m.skill_id) == "certification"]
     out += credential_claims(text, sections, covered)
-    order = {"years_exceed_history": 0, "cert_unbacked": 1, "proficiency_unbacked": 2, "listed_only": 3}
-    out.sort(key=lambda c: (c.skill_id not in asked, order[c.claim], c.name.lower()))
+    return sort_claims(out, asked)
+
+
+def term_claims(matched_terms: list[SkillItem], term_kinds: dict[str, str], cv, sections,
+                claimed: set[str]) -> list[Claim]:
+    """Tools and credentials the advert asks for by a name the taxonomy does not know ("Microsoft
+    Sentinel", "Ascribe"), that the CV names only in its skills list: listed only. Names and acronyms
+    only (literal occurrences); phrases, matched loosely by their words, are not judged.
+
+    Args:
+        matched_terms: the report's matched items that are advert terms.
+        term_kinds: term skill id -> its kind (acronym, name, phrase).
+        cv: the CV's :class:`~gapcheck.gaps.terms.CVText`.
+        sections: the CV's sections.
+        claimed: skill ids already claimed.
+    """
+    from gapcheck.gaps.terms import Term, name_hits_in_cv
+
+    out = []
+    for it in matched_terms:
+        if it.id in claimed or term_kinds.get(it.id) not in ("acronym", "name"):
+            continue
+        hits = name_hits_in_cv(Term(it.name, 0, len(it.name), term_kinds[it.id]), cv)
+        where = [(_section_name(sections, a), a, b) for a, b in hits]
+        if not where or any(sec != "skills" for sec, _, _ in where):
+            continue
+        out.append(Claim(
+            it.id, it.name, "hard", "listed_only",
+            f"{it.name} appears only in the skills section; no role or project shows it",
+            f"add a bullet to a role or project that shows {it.name} in use, with a result",
+            tuple(MentionRef(cv.text[a:b], sec, a, b) for sec, a, b in where)))
     return out
+
+
+def sort_claims(claims: list[Claim], asked) -> list[Claim]:
+    """The advert's claims first, then by kind (years, certificates, proficiency, listed only), by name."""
+    order = {"years_exceed_history": 0, "cert_unbacked": 1, "proficiency_unbacked": 2, "listed_only": 3}
+    return sorted(claims, key=lambda c: (c.skill_id not in asked, order[c.claim], c.name.lower()))
 
 
 def _section_name(sections, offset: int) -> str:

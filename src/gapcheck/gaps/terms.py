@@ -391,5 +391,16 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     return None
 
 
+def name_hits_in_cv(term: Term, cv: CVText) -> list[tuple[int, int]]:
+    """Every literal occurrence of an acronym or a name in the CV (any case, hyphens or spaces), and where
+    an acronym is spelled out; ``[]`` for phrases."""
+    if term.kind not in ("acronym", "name"):
+        return []
+    pat = r"(?<![\w])" + r"[\s\-‐]?".join(re.escape(p) for p in re.split(r"[\s\-‐]+", term.text)) + r"(?![\w])"
+    hits = [m.span() for m in re.finditer(pat, cv.text, re.IGNORECASE)]
+    exp = _expansion_in(term.text, cv) if term.kind == "acronym" else None
+    return sorted(set(hits + ([exp] if exp else [])))
+
+
 def mentions_from_terms(terms: list[Term]) -> list[Mention]:
     return [Mention(t.skill_id, t.text, "hard", t.text, t.start, t.end) for t in terms]
