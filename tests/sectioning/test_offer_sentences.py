@@ -44,3 +44,21 @@ def test_benefits_in_prose_are_not_gaps():
     assert not any("yoga" in n or "mentoring" in n or "healthcare" in n for n in asked | gaps)
     assert "advise others" not in gaps  # ESCO's name for "mentoring", from the offer sentence
     assert any("xero" in n for n in asked)  # the requirements are still read
+
+
+def test_how_experience_is_counted_states_no_requirement():
+    """US federal adverts: the volunteer-credit boilerplate named "AmeriCorps" as a missing requirement."""
+    text = ("Qualifications\nYou must have one year of specialized experience in data analysis. "
+            "VOLUNTEER WORK EXPERIENCE: Refers to paid and unpaid experience, including volunteer work done "
+            "through National Service Programs (i.e., Peace Corps, AmeriCorps) and other organizations "
+            "(e.g., professional; philanthropic; religious). Experience with Python is required.\n")
+    spans = offer_spans(text)
+    ameri = text.index("AmeriCorps")
+    assert any(a <= ameri < b for a, b in spans)  # "i.e.," ends no sentence
+    for kept in ("specialized experience", "Experience with Python"):
+        i = text.index(kept)
+        assert not any(a <= i < b for a, b in spans)
+    cv = read_text("Data analyst\nEXPERIENCE\nAnalyst, Acme\n2020 – Present\n- Python and SQL reports\n",
+                   source="cv.txt")
+    r = analyze(cv, read_text(text, source="advert.txt"))
+    assert not any("AmeriCorps" in g.name for g in r.gaps)

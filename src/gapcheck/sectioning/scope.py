@@ -43,10 +43,13 @@ _APPLICANT_VOICE = re.compile(
 #: ("Node.js", "e.g.") is no sentence: the next one starts after the mark.
 _RUN = re.compile(r"[^.!?\n]+")
 # What the employer offers, in prose adverts without a benefits heading: "In return, you'll get 25 days'
-# holiday, private healthcare and a training budget", "We offer hybrid working and a cycle-to-work scheme".
+# holiday, private healthcare and a training budget", "We offer hybrid working and a cycle-to-work scheme";
+# and how experience is counted ("paid and unpaid experience, including volunteer work done through
+# National Service Programs (i.e., Peace Corps, AmeriCorps)"), which US federal adverts repeat.
 _OFFER = re.compile(
     r"\b(?:in\s+return|we\s+(?:offer|provide)|what\s+we\s+offer|benefits?\s+(?:include|package)|perks\s+include|"
-    r"you(?:'ll|’ll|\s+will)\s+(?:get|receive|enjoy|be\s+rewarded)|(?:package|rewards?)\s+includes?)\b",
+    r"you(?:'ll|’ll|\s+will)\s+(?:get|receive|enjoy|be\s+rewarded)|(?:package|rewards?)\s+includes?|"
+    r"paid\s+and\s+(?:/\s*or\s+)?unpaid\s+experience|volunteer\s+work\s+done\s+through|national\s+service\s+programs?)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n|$")
@@ -83,6 +86,21 @@ def company_voice_spans(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=8)
 def offer_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of sentences that say what the employer offers, in adverts that have no benefits
-    heading ("In return, you'll get private healthcare and a paid AAT qualification", "We offer hybrid
-    working"): nothing in them is a requirement, technologies included."""
-    return tuple((a, b) for a, b in sentence_spans(text) if _OFFER.search(text, a, b))
+    heading ("In return, you'll get private healthcare and a mentoring programme", "We offer hybrid
+    working"), or how experience is counted ("including volunteer work done through National Service
+    Programs (i.e., Peace Corps, AmeriCorps)"): they state no requirement (technologies named in them
+    are kept, as in company-voice sentences)."""
+    out: list[tuple[int, int]] = []
+    for m in _OFFER.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        # The sentence around the cue, from the last sentence end or line break before it to the next
+        # one ("i.e.," and "e.g.," end no sentence: their full stops are not followed by a space).
+        before = [b.end() for b in _BOUNDARY.finditer(text, max(0, m.start() - 400), m.start())]
+        a = before[-1] if before else max(0, m.start() - 400)
+        nxt = _BOUNDARY.search(text, m.end(), min(len(text), m.end() + 400))
+        out.append((a, nxt.end() if nxt else min(len(text), m.end() + 400)))
+    return tuple(out)
+
+
+_BOUNDARY = re.compile(r"[.!?]+(?=\s)|\n")
