@@ -516,9 +516,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--compare", type=Path, metavar="OLD.json", help="print before/after deltas against a run")
     ap.add_argument("--named-only", action="store_true",
                     help="leave out the span tagger's spans the taxonomy does not name (only named skills)")
-    ap.add_argument("--tagger-filter", type=float, metavar="P", default=None,
-                    help="SkillSpan: also drop named mentions the span tagger gives less than P (what "
-                         "SkillSpan-style annotation would want; gapcheck does not do it)")
+    from gapcheck.extraction.pipeline import SKILLSPAN_MIN_CONFIDENCE
+
+    ap.add_argument("--tagger-filter", type=float, metavar="P", nargs="?", const=SKILLSPAN_MIN_CONFIDENCE,
+                    default=None,
+                    help="SkillSpan: also drop named mentions the span tagger gives less than P (default "
+                         f"{SKILLSPAN_MIN_CONFIDENCE}: what SkillSpan-style annotation would want; gapcheck "
+                         "does not do it)")
     ap.add_argument("--no-sections", action="store_true",
                     help="SkillSpan: extract from whole postings, ignoring advert sections")
     ap.add_argument(
