@@ -39,7 +39,6 @@ _PAD = {k: np.uint64(v) for k, v in (("bos", 0x1F2E3D4C5B6A7988), ("eos", 0x8877
 
 # Mention codes per token: 0 none; otherwise 1 + 2*(kind*4 + status) + (0 for first token, 1 for inside),
 # kind 0 hard 1 soft, status 0 kept (a requirement), 1 dropped by sectioning, 2 loose (verb-object), 3 tech.
-_NONE = 0
 #: Marks that open a bulleted line.
 BULLETS = frozenset("•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇-–—*+>")
 
