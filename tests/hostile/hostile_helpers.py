@@ -21,7 +21,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,6 +169,19 @@ EXPECT_HOSTILE: dict[str, Expect] = {
 CORPUS_FILES: list[tuple[Path, Expect]] = [(BAD / n, e) for n, e in sorted(EXPECT_BAD.items())] + [
     (CORPUS / n, e) for n, e in sorted(EXPECT_HOSTILE.items())
 ]
+
+
+def run_main_in_process(argv: list[str], capsys) -> tuple[int, str, str]:
+    """``gapcheck.cli.main(argv)`` in this process: (exit status, stdout, stderr) as pytest captured them."""
+    import pytest
+
+    from gapcheck.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+        raise SystemExit(0)
+    out = capsys.readouterr()
+    return exit_info.value.code or 0, out.out, out.err
 
 
 def corpus_id(path: Path) -> str:

@@ -41,8 +41,10 @@ from hostile_helpers import (
     expected_text,
     run_cli,
 )
+from hostile_helpers import (
+    run_main_in_process as _main,
+)
 
-from gapcheck.cli import main
 from gapcheck.errors import ReadError
 from gapcheck.reading import Limits, read_document
 
@@ -119,14 +121,6 @@ def test_cli_output_has_no_control_characters(cli_runs: dict[Path, Run], path: P
     out = cli_runs[path].stdout
     bad = sorted({c for c in out if (c < " " and c != "\n") or "\x7f" <= c <= "\x9f"})
     assert not bad, f"control characters {bad} in the report: {out[:200]!r}"
-
-
-def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-        raise SystemExit(0)
-    out = capsys.readouterr()
-    return exit_info.value.code or 0, out.out, out.err
 
 
 @pytest.mark.parametrize("path, expect", PARAMS)

@@ -22,8 +22,10 @@ from hostile_helpers import (
     fixture_script,
     run_cli,
 )
+from hostile_helpers import (
+    run_main_in_process as _main,
+)
 
-from gapcheck.cli import main
 from gapcheck.cli.options import limits_from_options
 from gapcheck.errors import LimitExceededError, ReadError
 from gapcheck.reading import Limits, read_document
@@ -40,14 +42,6 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     fixture_script().write_big(folder)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)  # 70 MB: not kept with pytest's last temporary folders
-
-
-def _main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-        raise SystemExit(0)
-    out = capsys.readouterr()
-    return exit_info.value.code or 0, out.out, out.err
 
 
 def _one_error_line(err: str, shown: str, fragment: str) -> None:
