@@ -371,6 +371,12 @@ def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
     return None
 
 
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name or acronym as written in a CV: any case, its words joined by a space, a hyphen or nothing."""
+    return re.compile(r"(?<![\w])" + r"[\s\-‐]?".join(re.escape(p) for p in re.split(r"[\s\-‐]+", name))
+                      + r"(?![\w])", re.IGNORECASE)
+
+
 def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     """Where the CV shows the term, or None: literal for acronyms and names (any case, hyphens or spaces),
     all content words in one line for phrases."""
@@ -379,8 +385,7 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
         if exp:
             return exp
     if term.kind in ("acronym", "name"):
-        pat = r"(?<![\w])" + r"[\s\-‐]?".join(re.escape(p) for p in re.split(r"[\s\-‐]+", term.text)) + r"(?![\w])"
-        m = re.search(pat, cv.text, re.IGNORECASE)
+        m = _name_pattern(term.text).search(cv.text)
         return m.span() if m else None
     words = [_stem(w) for w in _WORD.findall(term.text) if w.lower() not in GENERIC and len(w) > 2]
     if not words:
@@ -396,8 +401,7 @@ def name_hits_in_cv(term: Term, cv: CVText) -> list[tuple[int, int]]:
     an acronym is spelled out; ``[]`` for phrases."""
     if term.kind not in ("acronym", "name"):
         return []
-    pat = r"(?<![\w])" + r"[\s\-‐]?".join(re.escape(p) for p in re.split(r"[\s\-‐]+", term.text)) + r"(?![\w])"
-    hits = [m.span() for m in re.finditer(pat, cv.text, re.IGNORECASE)]
+    hits = [m.span() for m in _name_pattern(term.text).finditer(cv.text)]
     exp = _expansion_in(term.text, cv) if term.kind == "acronym" else None
     return sorted(set(hits + ([exp] if exp else [])))
 
