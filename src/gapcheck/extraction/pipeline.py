@@ -178,9 +178,11 @@ class SkillExtractor:
         doc = self.nlp(self.make_doc(text))
         return self._tag_advert(doc, text, self._mentions(doc), split_sections(text, doc_type="advert"))
 
-    def _tag_advert(self, doc, text: str, mentions: list[Mention], sections) -> tuple[list[Mention], list[AdvertSpan]]:
+    def _tag_advert(self, doc, text: str, mentions: list[Mention], sections,
+                    required: list[Mention] | None = None) -> tuple[list[Mention], list[AdvertSpan]]:
         """Run the span tagger over an advert: set each mention's confidence, return the tagger's spans
-        inside the sections that can hold requirements."""
+        inside the sections that can hold requirements. ``required``: the advert's requirement mentions,
+        if already found (the tagger sees which mentions they are)."""
         from spacy.attrs import IDX
 
         from gapcheck.extraction.tagger import KIND, token_table
@@ -188,7 +190,9 @@ class SkillExtractor:
 
         if not len(doc):
             return mentions, []
-        kept = {(m.start, m.end) for m in self._sectioned(mentions, sections, True, text)}
+        if required is None:
+            required = self._sectioned(mentions, sections, True, text)
+        kept = {(m.start, m.end) for m in required}
         table = token_table(doc, mentions, kept, sections, company_voice_spans(text), self.is_tech)
         tagger = self.tagger
         p = tagger.probabilities(table)
@@ -237,9 +241,17 @@ class SkillExtractor:
             for text, doc in zip(batch, self.nlp.pipe((self.make_doc(t) for t in batch), batch_size=batch_size)):
                 sections = split_sections(text, doc_type=doc_type)  # type: ignore[arg-type]
                 mentions, spans = self._mentions(doc), []
-                if doc_type == "advert":
-                    mentions, spans = self._tag_advert(doc, text, mentions, sections)
-                out = self._sectioned(mentions, sections, requirements_only, text, min_confidence)
+                if doc_type != "advert":
+                    out = self._sectioned(mentions, sections, requirements_only, text)
+                else:
+                    required = self._sectioned(mentions, sections, True, text)
+                    mentions, spans = self._tag_advert(doc, text, mentions, sections, required)
+                    if requirements_only and min_confidence is None:
+                        # The confidence changes nothing else: the requirement mentions, found once.
+                        conf = {(m.start, m.end): m.confidence for m in mentions}
+                        out = [replace(m, confidence=conf[m.start, m.end]) for m in required]
+                    else:
+                        out = self._sectioned(mentions, sections, requirements_only, text, min_confidence)
                 if unnamed and spans:
                     out = sorted(out + self._unnamed(spans, out, sections), key=lambda m: (m.start, m.end))
                 yield out
