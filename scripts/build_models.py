@@ -531,7 +531,11 @@ def build_skills(out: Path) -> dict:
                 lower.setdefault(plural, i)
         lemma_ok = sk["kind"] == "soft" or (sk["source"] == "esco" and sk.get("competence")
                                              and prio != b.P_CURATED)
-        if k not in ambiguous and lemma_ok and (len(toks) > 1 or sk["kind"] == "soft"):
+        # A one-word adjective made from a participle describes a person ("disciplined", "determined",
+        # "committed"); its lemma names something else ("a technical discipline", "determines the
+        # distribution", "git commit"), so it is matched as written.
+        participle = len(toks) == 1 and toks[0].endswith("ed") and lemma(toks[0]) != toks[0]
+        if k not in ambiguous and lemma_ok and not participle and (len(toks) > 1 or sk["kind"] == "soft"):
             lk = " ".join(lemma(t) for t in toks)
             if lk not in chosen and lk not in b.blocked:
                 lemma_keys.setdefault(lk, i)

@@ -61,6 +61,25 @@ def test_soft_skill_phrasings_use_lemmas(extractor):
     assert kinds.get("work in teams") == "soft"
 
 
+@pytest.mark.parametrize("text", [
+    "BS, MS or PhD in a quantitative or computational discipline.",  # "disciplined" as a lemma
+    "The Faculty determines the distribution of the various assignments.",  # "determined"
+    "For more information please contact the Head of Department, Dr Jane Smith.",
+    "The Personalised Medicine project is an initiative between two regions.",
+    "Provide strategic advice to priority initiatives as defined by the director.",
+    "In the longer term the ambition is to reduce the time spent on manual tasks.",
+    "To pursue our ambitious expansion strategy we are looking for a developer.",
+])
+def test_ordinary_senses_of_soft_skill_words_are_no_soft_skills(extractor, text):
+    assert not [m for m in extractor.extract(text) if m.kind == "soft"]
+
+
+def test_soft_skill_words_in_their_own_sense_are_found(extractor):
+    got = found(extractor, "A disciplined, determined self-starter who shows initiative and ambition; "
+                           "you will head the support team.")
+    assert {"work in an organised manner", "show determination", "show initiative", "lead others"} <= got
+
+
 def test_ignore_phrases_swallow_the_skill_inside(extractor):
     got = found(extractor, "Apply through the Office of Personnel Management website.")
     assert "personnel management" not in {n.lower() for n in got}

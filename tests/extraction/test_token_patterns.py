@@ -54,7 +54,7 @@ def _instance(pattern, rnd: random.Random) -> list[str]:
             word = None
             for key in ("LOWER", "LEMMA"):
                 v = tok.get(key)
-                word = v if isinstance(v, str) else rnd.choice(v["IN"]) if isinstance(v, dict) else word
+                word = v if isinstance(v, str) else rnd.choice(v["IN"]) if isinstance(v, dict) and "IN" in v else word
             if word is None:
                 word = rnd.choice(["3", "ten", "new"] if tok.get("LIKE_NUM") else ["new", "big"])
             out.append(word.capitalize() if rnd.random() < 0.2 else word)
