@@ -579,7 +579,7 @@ def build_skills(out: Path) -> dict:
         if not (2 <= len(toks) <= 4) or sk["source"] != "esco" or not sk.get("competence"):
             continue
         verb, obj = lemma(toks[0]), lemma(toks[-1])
-        if verb in GENERIC_VERBS or obj in STOPWORDS or not verb.isalpha() or not obj.isalpha() or len(obj) < 3:
+        if verb in GENERIC_VERBS or verb in STOPWORDS or obj in STOPWORDS or not verb.isalpha() or not obj.isalpha() or len(obj) < 3:
             continue
         pair_skills[f"{verb} {obj}"].add(index[sid])
     pairs = {p: next(iter(ids)) for p, ids in pair_skills.items() if len(ids) == 1}

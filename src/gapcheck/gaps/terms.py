@@ -57,17 +57,19 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^(?:(?:a|an|the|at\s+least|some|strong|good|solid|excellent|proven|working|practical|hands-on|basic|"
+    r"^(?:(?:a|an|the|other|at\s+least|some|strong|good|solid|excellent|proven|working|practical|hands-on|basic|"
     r"sound|thorough|demonstrable|demonstrated|relevant|recent|previous|prior|current|up-to-date|"
     r"detailed|deep|broad|extensive|wide|any|one|two|modern|common|standard|industry-standard|"
     r"using|use|of|with|in|on)\s+)+",
     re.IGNORECASE,
 )
+#: Where a phrase after a cue ends. Words count only as whole words of their own: "not-for-profit" and
+#: "end-to-end" do not stop at "for" or "to". A line break ends it before a new item or sentence (a
+#: bullet, a capital, a blank line), not where a hard-wrapped sentence goes on in lower case.
 _STOP_AT = re.compile(
-    r"\s*(?:[,.;:()\[\]/•!?]|\s-\s|\band\b|\bor\b|\bincluding\b|\bsuch\b|\blike\b|\bto\b|\bis\b|\bare\b|"
-    r"\bwould\b|\bwill\b|\bwithin\b|\bfor\b|\bin\b|\bat\b|\bas\b|\bfrom\b|\bacross\b|\bwhich\b|\bthat\b|"
-    r"\bwhere\b|\bwhen\b|\bpreferred\b|\bdesirable\b|\bessential\b|\brequired\b|\ba\s+plus\b|\bis\s+a\s+plus\b|"
-    r"\bbeneficial\b|\bideally\b|\$)",
+    r"\s*(?:[,.;:()\[\]/•!?]|\s-\s|\$|\n(?=[ \t]*(?:[•·▪●◦‣*+–—-]|(?-i:[A-Z])|\n|$))|(?<![\w-])(?:and|or|including|such|like|to|is|are|would|will|within|"
+    r"for|in|at|as|from|across|which|that|where|when|preferred|desired|desirable|essential|required|"
+    r"a\s+plus|beneficial|ideally)(?![\w-]))",
     re.IGNORECASE,
 )
 #: Words that make a phrase generic ("a similar role", "a fast-paced environment").
@@ -202,42 +204,18 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
             add(Term(m.group(1), s, lo + m.end(1), "name"))
         for m in _CUE.finditer(chunk):
+            # "Experience with pumps, valves or other fluid-handling equipment": each item of the list
+            # after the cue is a phrase of its own, up to a stop that ends the list.
             start = m.end()
-            stop = _STOP_AT.search(chunk, start)
-            end = stop.start() if stop else len(chunk)
-            phrase = chunk[start:end]
-            lead = _LEAD.match(phrase)
-            if lead:
-                start += lead.end()
-                phrase = chunk[start:end]
-            # Words at either end that the taxonomy already names are trimmed ("teaching mixed-age
-            # classes" -> "mixed-age classes": teaching is a skill of its own).
-            while True:
-                ws = list(re.finditer(r"\S+", chunk[start:end]))
-                if not ws:
+            for _ in range(_MAX_CONJUNCTS):
+                stop = _STOP_AT.search(chunk, start)
+                end = stop.start() if stop else len(chunk)
+                term = _cue_phrase(chunk, lo, start, end, covered, is_english)
+                if term is not None and (start == m.end() or _list_item(term.text)):
+                    add(term)
+                if stop is None or stop.group().strip().lower() not in _LIST_SEPARATORS:
                     break
-                a0, a1 = lo + start + ws[0].start(), lo + start + ws[0].end()
-                z0, z1 = lo + start + ws[-1].start(), lo + start + ws[-1].end()
-                if any(a0 < e and s_ < a1 for s_, e in covered):
-                    start += ws[0].end()
-                    while start < end and chunk[start].isspace():
-                        start += 1
-                elif any(z0 < e and s_ < z1 for s_, e in covered):
-                    end = start + ws[-1].start()
-                else:
-                    break
-            phrase = chunk[start:end].strip()
-            tail = re.search(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an))+$", phrase, re.IGNORECASE)
-            if tail:  # "specialty area of" (its noun was a skill and was trimmed)
-                phrase = phrase[:tail.start()]
-            words = phrase.split()
-            if not 1 <= len(words) <= 4:
-                continue
-            content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
-            if not content or (len(words) == 1 and is_english(words[0].lower()) and len(content) == 1
-                               and words[0].islower()):
-                continue  # one ordinary word ("scheduling", "cooking") is too vague to call a gap
-            add(Term(phrase.strip(), lo + start, lo + start + len(phrase.strip()), "phrase"))
+                start = stop.end()
         # A bullet that is a name and nothing else ("• Earned value management", "- Voice picking
         # experience", "- Forest School Level 3"): an item of the advert's list of requirements.
         for line in _BULLET_LINE.finditer(chunk):
@@ -281,6 +259,65 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # "Flexibility", "Observability": one ordinary word is no requirement to check
             add(Term(item, a, b, "phrase"))
     return out
+
+
+#: How many items of a list after a cue are read ("experience with A, B, C or D").
+_MAX_CONJUNCTS = 4
+_LIST_SEPARATORS = frozenset({",", "and", "or", "/"})
+_SECTOR_WORDS = frozenset("public private federal state local government commercial civilian".split())
+#: A later item starting with these, or holding a pronoun, is a clause, not a list item ("... magnets,
+#: and how they relate to the human body").
+_CLAUSE_WORDS = frozenset("how what which who whom whose why it they them you your we our he she his her its "
+                          "their this these those there".split())
+
+
+def _list_item(phrase: str) -> bool:
+    """True if a later item of a list after a cue reads as a name: on one line, no clause words, no verb's
+    -ing form after its first word ("public sector developing design specifications")."""
+    words = phrase.lower().split()
+    return "\n" not in phrase and not any(w in _CLAUSE_WORDS for w in words) \
+        and not any(w.endswith("ing") and "-" not in w for w in words[1:]) and words[0] not in _FUNCTION
+
+
+def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) -> Term | None:
+    """The phrase in ``chunk[start:end]`` (after a cue, or after a list separator following one) as a
+    term, or None when it is a taxonomy name, generic ("a similar role") or one ordinary word."""
+    while start < end and chunk[start].isspace():
+        start += 1
+    phrase = chunk[start:end]
+    lead = _LEAD.match(phrase)
+    if lead:
+        start += lead.end()
+    # Words at either end that the taxonomy already names are trimmed ("teaching mixed-age classes" ->
+    # "mixed-age classes": teaching is a skill of its own).
+    while True:
+        ws = list(re.finditer(r"\S+", chunk[start:end]))
+        if not ws:
+            break
+        a0, a1 = lo + start + ws[0].start(), lo + start + ws[0].end()
+        z0, z1 = lo + start + ws[-1].start(), lo + start + ws[-1].end()
+        if any(a0 < e and s_ < a1 for s_, e in covered):
+            start += ws[0].end()
+            while start < end and chunk[start].isspace():
+                start += 1
+        elif any(z0 < e and s_ < z1 for s_, e in covered):
+            end = start + ws[-1].start()
+        else:
+            break
+    phrase = chunk[start:end].strip()
+    tail = re.search(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an))+$", phrase, re.IGNORECASE)
+    if tail:  # "specialty area of" (its noun was a skill and was trimmed)
+        phrase = phrase[:tail.start()]
+    words = phrase.split()
+    if not 1 <= len(words) <= 4:
+        return None
+    content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
+    if not content or (len(words) == 1 and is_english(words[0].lower()) and len(content) == 1
+                       and words[0].islower()):
+        return None  # one ordinary word ("scheduling", "cooking") is too vague to call a gap
+    if all(w.lower() in _SECTOR_WORDS for w in content):
+        return None  # "equivalent experience in the private or public sector" asks for no skill
+    return Term(phrase, lo + start, lo + start + len(phrase), "phrase")
 
 
 #: A bulleted line and its text after the bullet mark.

@@ -1,0 +1,40 @@
+"""Every item of a list after a cue ("experience with A, B or C") is a phrase the CV is checked for."""
+
+from __future__ import annotations
+
+from gapcheck.api import advert_terms, analyse_document
+from gapcheck.extraction import load_extractor
+from gapcheck.reading import read_text
+
+ADVERT = """Mechanical Design Engineer
+Requirements
+• Experience with pumps, valves or other fluid-handling equipment
+• Experience in the charity or not-for-profit sector
+• Experience handling disciplinary and grievance procedures
+The MRI modality requires additional knowledge of superconducting magnets,
+the physics of superconducting magnets, and how they relate to the human body.
+Equivalent experience in the private or public sector developing design specifications.
+Experience with Remedy desired.
+"""
+
+
+def terms():
+    ex = load_extractor()
+    ad = analyse_document(read_text(ADVERT, source="advert.txt"), "advert", extractor=ex)
+    return {t.text: t for t in advert_terms(ex, ADVERT, ad)}
+
+
+def test_later_items_of_a_cue_list_are_terms():
+    found = terms()
+    assert {"fluid-handling equipment", "not-for-profit sector", "grievance procedures"} <= set(found)
+    for t in found.values():
+        assert ADVERT[t.start:t.end] == t.text
+
+
+def test_clauses_and_ordinary_words_in_a_cue_list_are_not():
+    found = set(terms())
+    assert not {"pumps", "valves", "charity", "disciplinary"} & found  # one ordinary word each
+    assert not any("relate" in t for t in found)      # "and how they relate to ...": a clause
+    assert not any("\n" in t for t in found)          # an item does not run over a line break
+    assert not any("developing" in t for t in found)  # "public sector developing ...": a verb follows
+    assert not any("desired" in t for t in found)     # "Remedy desired": the stop word ends the phrase
