@@ -105,6 +105,27 @@ Certified SOLIDWORKS Associate (CSWA), 2021
     assert any("SOLIDWORKS Professional" in c.name for c in claims_by_kind(r, "cert_unbacked"))
 
 
+def test_credentials_in_other_wordings_are_flagged_only_when_not_listed():
+    summary = ("Warehouse team leader with 10 years' warehouse experience. Qualified TAQA assessor.\n"
+               "WRAS Approved Plumber. FPC-certified and SHRM-CP. Envision Sustainability Professional (ENV SP).")
+    cv = CV.replace("Warehouse team leader with 10 years' warehouse experience in high-volume distribution. "
+                    "Certified\nLean Six Sigma Green Belt and holding the IOSH Managing Safely certificate.", summary)
+    assert summary in cv
+    flagged = " | ".join(c.name for c in claims_by_kind(report(cv), "cert_unbacked"))
+    for name in ("TAQA", "WRAS", "FPC", "SHRM-CP", "Envision Sustainability Professional"):
+        assert name in flagged
+    listed = cv.replace("IOSH Managing Safely, 2023", "TAQA assessor award (CAVA), 2020\nSHRM-CP, 2022")
+    flagged = " | ".join(c.name for c in claims_by_kind(report(listed), "cert_unbacked"))
+    assert "TAQA" not in flagged and "SHRM-CP" not in flagged and "WRAS" in flagged
+
+
+def test_job_titles_and_units_are_no_credentials():
+    cv = CV.replace("Warehouse team leader with 10 years' warehouse experience in high-volume distribution.",
+                    "Qualified electrician, Approved Electrician grade, ten years in the Intensive Care Unit (ICU).")
+    assert not claims_by_kind(report(cv), "cert_unbacked") or all(
+        "Six Sigma" in c.name for c in claims_by_kind(report(cv), "cert_unbacked"))
+
+
 def test_a_tool_the_taxonomy_does_not_know_listed_only_in_skills_is_a_claim():
     advert = read_text("""SOC Analyst
 Requirements

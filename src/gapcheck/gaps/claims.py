@@ -78,13 +78,19 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
 
 
 #: A credential named in words the taxonomy may not know: "Certified SOLIDWORKS Professional (CSWP)",
-#: "Chartered MCIPD", "2919-qualified", "holding the NPQ in Leading Teaching", "SHRM-CP certified".
+#: "Chartered MCIPD", "Qualified TAQA assessor", "2919-qualified", "WRAS Approved Plumber", "holding the
+#: NPQ in Leading Teaching", "FPC-certified and SHRM-CP", "Envision Sustainability Professional (ENV SP)".
 _CRED_NAME = r"(?:[A-Z0-9][\w&+/-]*(?:\s+(?:in|of|for|and)\s+|\s+)){0,4}[A-Z0-9][\w&+/-]*(?:\s*\([A-Z][\w-]+\))?"
+_CRED_NOUN = r"(?:Professional|Practitioner|Associate|Assessor|Technologist|Fellow|Diploma|Certificate)"
 _CREDENTIAL = re.compile(
-    rf"\b(?:Certified|Chartered|Accredited|Licensed|Registered)\s+(?P<a>{_CRED_NAME})"
-    rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:\s+[A-Z0-9][\w&+/-]*){{0,3}})[\s-]+(?:certified|qualified|accredited|approved)\b"
-    rf"|\b(?:holding|holder\s+of|hold|holds|achieved|awarded|completed)\s+(?:the|an?|my)?\s*(?P<c>{_CRED_NAME})",
+    rf"\b(?:Certified|Chartered|Accredited|Licensed|Registered|Qualified)\s+(?P<a>{_CRED_NAME})"
+    rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:[ \t]+[A-Z0-9][\w&+/-]*){{0,3}})[ \t-]+(?i:certified|qualified|accredited|approved)\b"
+    rf"|\b(?:holding|holder\s+of|hold|holds|achieved|awarded|completed)\s+(?:the|an?|my)?\s*(?P<c>{_CRED_NAME})"
+    rf"|(?<=\band )(?P<d>[A-Z]{{2,}}[A-Z0-9]*-[A-Z0-9]{{1,4}})\b"
+    rf"|(?P<e>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_NOUN}\s*\([A-Z][A-Z0-9]{{1,5}}(?:\s[A-Z0-9]{{1,4}})?\))",
 )
+#: What makes "and SHRM-CP" a credential: a credential cue just before it ("FPC-certified and SHRM-CP").
+_CRED_CUE_BEFORE = re.compile(r"(?i:certified|qualified|accredited|chartered|licensed)\s+and\s+$")
 #: Words that start a capitalised run but name no credential.
 _NOT_CREDENTIAL = frozenset("""
 I A An The My Our We He She They It This That In On At For With And Or Of To By As From Fully Highly Also
@@ -106,9 +112,11 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
         if sec.name not in ("summary", "header"):
             continue
         for m in _CREDENTIAL.finditer(text, sec.start, sec.end):
-            g = next(k for k in "abc" if m.group(k))
+            g = next(k for k in "abcde" if m.group(k))
             name = m.group(g).strip(" .,;:-")
             a = m.start(g)
+            if g == "d" and not _CRED_CUE_BEFORE.search(text, max(0, a - 40), a):
+                continue
             words = re.findall(r"[A-Za-z0-9&+]+", name)
             if not words or words[0] in _NOT_CREDENTIAL:
                 continue
@@ -122,8 +130,8 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
             if all(k in held_words for k in key) or " ".join(key) in seen:
                 continue
             seen.add(" ".join(key))
-            phrase = text[m.start():b] if g != "c" else name
-            start = m.start() if g != "c" else a
+            phrase = text[m.start():b] if g in "ab" else name
+            start = m.start() if g in "ab" else a
             out.append(Claim(
                 "gapcheck:credential:" + re.sub(r"[^a-z0-9]+", "-", " ".join(key)).strip("-"), name, "hard",
                 "cert_unbacked",
