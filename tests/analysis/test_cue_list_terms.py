@@ -38,3 +38,18 @@ def test_clauses_and_ordinary_words_in_a_cue_list_are_not():
     assert not any("\n" in t for t in found)          # an item does not run over a line break
     assert not any("developing" in t for t in found)  # "public sector developing ...": a verb follows
     assert not any("desired" in t for t in found)     # "Remedy desired": the stop word ends the phrase
+
+
+def test_items_after_including_name_things_not_duties_or_jobs():
+    advert = """QC Technician
+Requirements
+• Perform environmental monitoring of cleanrooms and utilities, including water system sampling
+• Experience of IT duties such as writing code and executing test plans
+• Relevant experience in roles such as computer operator or program analyst
+• Paid or unpaid experience, including volunteer experience, counts
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    found = {t.text for t in advert_terms(ex, advert, ad)}
+    assert "water system sampling" in found
+    assert not any(w in t for t in found for w in ("writing", "executing", "operator", "analyst", "volunteer"))

@@ -203,7 +203,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
             add(Term(m.group(1), s, lo + m.end(1), "name"))
-        for m in _CUE.finditer(chunk):
+        cues = sorted(list(_CUE.finditer(chunk)) + list(_LIST_CUE.finditer(chunk)), key=lambda m: m.start())
+        for m in cues:
             # "Experience with pumps, valves or other fluid-handling equipment": each item of the list
             # after the cue is a phrase of its own, up to a stop that ends the list.
             start = m.end()
@@ -211,7 +212,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 stop = _STOP_AT.search(chunk, start)
                 end = stop.start() if stop else len(chunk)
                 term = _cue_phrase(chunk, lo, start, end, covered, is_english)
-                if term is not None and (start == m.end() or _list_item(term.text)):
+                if term is not None and (start == m.end() or _list_item(term.text)) \
+                        and (m.re is _CUE or _listed_thing(term.text)):
                     add(term)
                 if stop is None or stop.group().strip().lower() not in _LIST_SEPARATORS:
                     break
@@ -261,10 +263,24 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
     return out
 
 
+#: Lists inside a requirement: "monitoring of cleanrooms and utilities, including water system sampling",
+#: "Lead health and safety on shift: toolbox talks, MHE checks and accident investigation".
+_LIST_CUE = re.compile(r"\b(?:including|such\s+as)\s+")
+_ROLE_NOUNS = frozenset("""operator operators analyst analysts chief chiefs engineer engineers technician technicians
+assistant assistants manager managers officer officers specialist specialists nurse nurses clerk clerks""".split())
+
+
+def _listed_thing(phrase: str) -> bool:
+    """An item after "including" / "such as" names a thing, not a duty ("writing code", "configuring new
+    laptops": a CV says "wrote" and "configured") or a job ("such as computer operator")."""
+    words = phrase.lower().split()
+    return not words[0].endswith("ing") and words[-1] not in _ROLE_NOUNS and len(words[-1]) > 3
+
+
 #: How many items of a list after a cue are read ("experience with A, B, C or D").
 _MAX_CONJUNCTS = 4
 _LIST_SEPARATORS = frozenset({",", "and", "or", "/"})
-_SECTOR_WORDS = frozenset("public private federal state local government commercial civilian".split())
+_SECTOR_WORDS = frozenset("public private federal state local government commercial civilian volunteer unpaid paid".split())
 #: A later item starting with these, or holding a pronoun, is a clause, not a list item ("... magnets,
 #: and how they relate to the human body").
 _CLAUSE_WORDS = frozenset("how what which who whom whose why it they them you your we our he she his her its "
