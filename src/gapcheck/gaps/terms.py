@@ -116,15 +116,31 @@ def normalise(s: str) -> str:
     return " ".join(re.sub(r"[-‐‑_/]", " ", s.lower()).split())
 
 
-def _stem(w: str) -> str:
-    """A crude stem for matching a phrase's words in a CV: the first five letters ("management" and
-    "managed", "isolation" and "isolate", "optimization" and "optimised" agree), whole short words."""
+def _singular(w: str) -> str:
+    """Lower case, a plural ending dropped ("studies" -> "study", "catheters" -> "catheter")."""
     w = w.lower()
     for suf in ("ies", "es", "s"):
         if len(w) > 4 and w.endswith(suf):
-            w = w[: -len(suf)] + ("y" if suf == "ies" else "")
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+def _stem(w: str) -> str:
+    """A crude stem for matching a phrase's words in a CV: the first five letters ("management" and
+    "managed", "isolation" and "isolate", "optimization" and "optimised" agree), whole short words."""
+    return _singular(w)[:5]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two singular lower-case words with the same :func:`_stem` are forms of one word when they also
+    share half of the longer one ("titration" and "titrate", "optimization" and "optimised"), not only
+    their first five letters ("internationalization" and "interfaces", "publication" and "public")."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
             break
-    return w[:5]
+        n += 1
+    return n >= 0.5 * max(len(a), len(b))
 
 
 def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int, int]], *,
@@ -274,7 +290,8 @@ def _listed_thing(phrase: str) -> bool:
     """An item after "including" / "such as" names a thing, not a duty ("writing code", "configuring new
     laptops": a CV says "wrote" and "configured") or a job ("such as computer operator")."""
     words = phrase.lower().split()
-    return not words[0].endswith("ing") and words[-1] not in _ROLE_NOUNS and len(words[-1]) > 3
+    return not words[0].endswith("ing") and words[0] not in _FUNCTION and words[-1] not in _ROLE_NOUNS \
+        and len(words[-1]) > 3
 
 
 #: How many items of a list after a cue are read ("experience with A, B, C or D").
@@ -392,11 +409,15 @@ class CVText:
         return [(m.start(), m.end(), m.group()) for m in _CAP_WORD.finditer(self.text)]
 
     @cached_property
-    def line_stems(self) -> list[tuple[int, int, frozenset[str]]]:
-        """``(start, end, stems of its words)`` per line."""
+    def line_stems(self) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
+        """``(start, end, {stem: the line's singular words with that stem})`` per line."""
         out, pos = [], 0
         for line in self.text.split("\n"):
-            out.append((pos, pos + len(line), frozenset(_stem(w) for w in _WORD.findall(line))))
+            words: dict[str, tuple[str, ...]] = {}
+            for w in _WORD.findall(line):
+                w = _singular(w)
+                words[w[:5]] = words.get(w[:5], ()) + (w,)
+            out.append((pos, pos + len(line), words))
             pos += len(line) + 1
         return out
 
@@ -440,11 +461,11 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     if term.kind in ("acronym", "name"):
         m = _name_pattern(term.text).search(cv.text)
         return m.span() if m else None
-    words = [_stem(w) for w in _WORD.findall(term.text) if w.lower() not in GENERIC and len(w) > 2]
+    words = [_singular(w) for w in _WORD.findall(term.text) if w.lower() not in GENERIC and len(w) > 2]
     if not words:
         return None
     for start, end, stems in cv.line_stems:
-        if all(w in stems for w in words):
+        if all(any(_same_word(w, x) for x in stems.get(w[:5], ())) for w in words):
             return start, end
     return None
 
