@@ -53,3 +53,16 @@ Requirements
     found = {t.text for t in advert_terms(ex, advert, ad)}
     assert "water system sampling" in found
     assert not any(w in t for t in found for w in ("writing", "executing", "operator", "analyst", "volunteer"))
+
+
+def test_a_modifier_before_a_named_skill_after_a_cue_is_a_narrower_term():
+    advert = """Payroll Specialist
+Requirements
+• Experience with union payroll or collective bargaining agreements
+• Experience with current BLS certification
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    found = {t.text for t in advert_terms(ex, advert, ad)}
+    assert "union payroll" in found
+    assert not any(t.lower().startswith("current") for t in found)  # a qualifier, not a narrower skill

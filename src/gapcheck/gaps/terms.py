@@ -230,6 +230,9 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 term = _cue_phrase(chunk, lo, start, end, covered, is_english)
                 if term is not None and (start == m.end() or _list_item(term.text)) \
                         and (m.re is _CUE or _listed_thing(term.text)):
+                    if term.kind == "narrower":
+                        term = Term(term.text, term.start, term.end, "phrase")
+                        mask[term.start:term.end] = b"\x00" * (term.end - term.start)
                     add(term)
                 if stop is None or stop.group().strip().lower() not in _LIST_SEPARATORS:
                     break
@@ -321,6 +324,7 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) 
     lead = _LEAD.match(phrase)
     if lead:
         start += lead.end()
+    first, last = start, end
     # Words at either end that the taxonomy already names are trimmed ("teaching mixed-age classes" ->
     # "mixed-age classes": teaching is a skill of its own).
     while True:
@@ -337,6 +341,14 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) 
             end = start + ws[-1].start()
         else:
             break
+    kept = chunk[start:end].split()
+    if start == first and end < last and 1 <= len(kept) <= 2 and len(chunk[end:last].split()) <= 3 \
+            and all(w.isalpha() and w.lower() not in _QUALIFIERS and w.lower() not in _FUNCTION
+                    and w.lower() not in GENERIC and w.lower() not in _SECTOR_WORDS for w in kept):
+        # A modifier in front of the taxonomy's name is a narrower skill ("experience with union payroll"
+        # is not payroll): the whole phrase is checked, like a list item's (see find_terms).
+        whole = chunk[start:last].rstrip()
+        return Term(whole, lo + start, lo + start + len(whole), "narrower")
     phrase = chunk[start:end].strip()
     tail = re.search(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an))+$", phrase, re.IGNORECASE)
     if tail:  # "specialty area of" (its noun was a skill and was trimmed)
