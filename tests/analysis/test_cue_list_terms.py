@@ -26,7 +26,7 @@ def terms():
 
 def test_later_items_of_a_cue_list_are_terms():
     found = terms()
-    assert {"fluid-handling equipment", "not-for-profit sector", "grievance procedures"} <= set(found)
+    assert {"fluid-handling equipment", "not-for-profit sector", "disciplinary and grievance procedures"} <= set(found)
     for t in found.values():
         assert ADVERT[t.start:t.end] == t.text
 
@@ -66,3 +66,16 @@ Requirements
     found = {t.text for t in advert_terms(ex, advert, ad)}
     assert "union payroll" in found
     assert not any(t.lower().startswith("current") for t in found)  # a qualifier, not a narrower skill
+
+
+def test_a_short_item_joined_by_and_to_the_last_shares_its_noun():
+    advert = """Payroll Specialist
+Requirements
+• Working knowledge of FLSA, wage garnishments and state wage and hour laws
+• Experience handling disciplinary and grievance procedures
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    found = {t.text for t in advert_terms(ex, advert, ad)}
+    assert {"state wage and hour laws", "disciplinary and grievance procedures"} <= found
+    assert not {"hour laws", "state wage", "grievance procedures"} & found

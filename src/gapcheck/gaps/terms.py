@@ -86,6 +86,7 @@ processes product products project projects tools tool software hardware data in
 technologies platform platforms solutions solution equipment methods method techniques technique principles
 standards standard requirements requirement procedures procedure policies policy specialty specialties
 speciality specialities discipline disciplines subject subjects topic topics attitude attitudes mindset approach
+spoken written oral verbal
 """.split())
 #: All-caps words that are not skill names.
 ACRONYM_STOP = frozenset("""
@@ -223,10 +224,21 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
         for m in cues:
             # "Experience with pumps, valves or other fluid-handling equipment": each item of the list
             # after the cue is a phrase of its own, up to a stop that ends the list.
-            start = m.end()
+            items: list[tuple[int, int, str]] = []  # (start, end, the separator before it)
+            start, sep = m.end(), ""
             for _ in range(_MAX_CONJUNCTS):
                 stop = _STOP_AT.search(chunk, start)
-                end = stop.start() if stop else len(chunk)
+                items.append((start, stop.start() if stop else len(chunk), sep))
+                sep = stop.group().strip().lower() if stop else ""
+                if sep not in _LIST_SEPARATORS:
+                    break
+                start = stop.end()
+            # "state wage and hour laws", "disciplinary and grievance procedures": a short item joined by
+            # "and" to the last shares its noun; the two are one phrase.
+            if len(items) >= 2 and items[-1][2] == "and" and len(chunk[items[-2][0]:items[-2][1]].split()) <= 2 \
+                    and not any(mask[lo + items[-2][0]:lo + items[-2][1]]):
+                items[-2:] = [(items[-2][0], items[-1][1], items[-2][2])]
+            for start, end, _sep in items:
                 term = _cue_phrase(chunk, lo, start, end, covered, is_english)
                 if term is not None and (start == m.end() or _list_item(term.text)) \
                         and (m.re is _CUE or _listed_thing(term.text)):
@@ -234,9 +246,6 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                         term = Term(term.text, term.start, term.end, "phrase")
                         mask[term.start:term.end] = b"\x00" * (term.end - term.start)
                     add(term)
-                if stop is None or stop.group().strip().lower() not in _LIST_SEPARATORS:
-                    break
-                start = stop.end()
         # A bullet that is a name and nothing else ("• Earned value management", "- Voice picking
         # experience", "- Forest School Level 3"): an item of the advert's list of requirements.
         for line in _BULLET_LINE.finditer(chunk):
@@ -354,7 +363,7 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) 
     if tail:  # "specialty area of" (its noun was a skill and was trimmed)
         phrase = phrase[:tail.start()]
     words = phrase.split()
-    if not 1 <= len(words) <= 4:
+    if not 1 <= len([w for w in words if w.lower() != "and"]) <= 4:
         return None
     content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
     if not content or (len(words) == 1 and is_english(words[0].lower()) and len(content) == 1
