@@ -3,7 +3,7 @@ measures it.
 
 The floors apply to the 16 pairs gapcheck was tuned on (01-16) and sit just under their figures, so a
 regression fails; see the issue for the targets (gap recall 0.90, false gaps 0.10, stretched 0.80, backed
-flagged 0.10). Pairs 17-24 (held-out) and 25-32 (blind-2, written blind in round 2) were written blind: they
+flagged 0.10). Pairs 17-24 (held-out), 25-32 (blind-2) and 33-40 (blind-3, round 3) were written blind: they
 are evaluated here (so they must keep parsing and scoring) but carry no floors, because a floor on them would
 invite tuning on them and spoil them as an out-of-sample check. Their figures are printed by
 ``benchmarks/pairs.py``."""
@@ -38,7 +38,7 @@ def summary(bench, rows):
 
 
 def test_gap_recall(summary):
-    assert summary["gap_recall"]["value"] >= 0.65
+    assert summary["gap_recall"]["value"] >= 0.88  # 0.907 in round 3
 
 
 def test_false_gaps(summary):
@@ -46,7 +46,7 @@ def test_false_gaps(summary):
 
 
 def test_stretched_claims_found(summary):
-    assert summary["stretched_recall"]["value"] >= 0.75
+    assert summary["stretched_recall"]["value"] >= 0.90  # 0.936 in round 3
 
 
 def test_backed_claims_not_flagged(summary):
@@ -72,6 +72,17 @@ def test_blind_2_pairs_are_scored_separately(bench, rows):
     No thresholds: these pairs must not be tuned on."""
     assert not bench.BLIND_2 & (bench.TUNED_ON | bench.HELD_OUT)
     blind = [r for r in rows if r["pair"][:2] in bench.BLIND_2]
+    assert len(blind) == 8
+    s = bench.summarise(blind)
+    for key in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate"):
+        assert s[key]["of"] > 0 and s[key]["value"] is not None
+
+
+def test_blind_3_pairs_are_scored_separately(bench, rows):
+    """The third blind set (33-40) exists, is disjoint from the other groups, and every pair is scored.
+    No thresholds: these pairs must not be tuned on."""
+    assert not bench.BLIND_3 & (bench.TUNED_ON | bench.HELD_OUT | bench.BLIND_2)
+    blind = [r for r in rows if r["pair"][:2] in bench.BLIND_3]
     assert len(blind) == 8
     s = bench.summarise(blind)
     for key in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate"):
