@@ -47,6 +47,34 @@ def test_either_or_groups(text, members):
     assert {n.split(" (")[0].split()[0] for n in g.names} == {m.split()[0] for m in members}
 
 
+def test_an_acronym_after_its_spelled_out_name_is_one_item_of_a_group():
+    from gapcheck.extraction.mention import Mention
+
+    text = "Preferred\n• Fundamental Payroll Certification (FPC) or Certified Payroll Professional (CPP)\n"
+
+    def at(word, nth=0):
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(word, i + 1)
+        return Mention(word.lower(), word, "hard", word, i, i + len(word))
+
+    ms = [at("Payroll"), at("FPC"), at("Payroll", 1), at("CPP")]
+    (g,) = parse_groups(text, ms)
+    assert set(g.skill_ids) == {"fpc", "cpp"}
+
+
+def test_a_group_gap_carries_every_member_as_evidence():
+    from gapcheck.api import analyze
+
+    cv = read_text("JO PARK\nPayroll specialist\n\nEXPERIENCE\nPayroll Specialist, Acme, 2020 - 2024\n"
+                   "- Ran biweekly payroll for 300 staff in ADP.\n", source="cv.txt")
+    ad = read_text("Payroll Specialist\nRequirements\n• Payroll experience\n• Experience with Kronos/UKG timekeeping\n",
+                   source="advert.txt")
+    r = analyze(cv, ad)
+    gap = next(g for g in r.gaps if g.details.get("either_or"))
+    assert {m.text for m in gap.mentions} >= {"Kronos", "UKG"}
+
+
 def test_and_is_not_or():
     d = advert("Requirements\n• Python and SQL\n")
     assert parse_groups(d.text, d.mentions) == []

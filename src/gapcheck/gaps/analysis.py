@@ -151,6 +151,9 @@ def apply_groups(gaps: list[SkillItem], matched: list[SkillItem], groups) -> tup
         keep = max(members, key=lambda g: (g.requirement == "required", g.importance or 0))
         keep.details["either_or"] = [g.name for g in members]
         keep.details["either_or_text"] = grp.text
+        # The group's evidence is where the advert asks for any of its members ("Kronos/UKG timekeeping").
+        spans = {(m.start, m.end): m for g in members for m in g.mentions}
+        keep.mentions = [spans[k] for k in sorted(spans)]
         drop.update(g.id for g in members if g is not keep)
     return [g for g in gaps if g.id not in drop], satisfied
 

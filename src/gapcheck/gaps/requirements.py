@@ -139,9 +139,18 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
     return out
 
 
+_NAME_BEFORE_ACRONYM = re.compile(r"(?<=\s)(?:[A-Z][\w&-]*\s+){1,5}\($")
+_NAME_TO_ACRONYM = re.compile(r"(?:\s+[A-Z][\w&-]*){0,4}\s*\(")
+
+
 def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
     """Either/or groups among consecutive mentions."""
     ms = sorted(mentions, key=lambda m: m.start)
+    # A mention inside the spelled-out name of an acronym mention ("Certified Payroll Professional (CPP)")
+    # is part of that item, not an item of its own.
+    ms = [m for k, m in enumerate(ms)
+          if not (k + 1 < len(ms) and _NAME_TO_ACRONYM.fullmatch(text, m.end, ms[k + 1].start)
+                  and text[ms[k + 1].end:ms[k + 1].end + 1] == ")")]
     groups: list[EitherOr] = []
     i = 0
     while i < len(ms):
@@ -150,6 +159,9 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
         while j + 1 < len(ms):
             # A tail glued to the previous item ("C#.NET, or Python") is part of that item.
             between = re.sub(r"^[^\s,/]{1,8}", "", text[ms[j].end:ms[j + 1].start])
+            # An acronym after its spelled-out name ("FPC or Certified Payroll Professional (CPP)"): the
+            # name is part of the item.
+            between = _NAME_BEFORE_ACRONYM.sub("", between)
             if len(between) > 40:
                 break
             if _OR_JOIN.match(between):
