@@ -45,3 +45,18 @@ def test_sentences_qualifiers_and_single_words_are_not():
     assert not any("Observability" in t for t in found)    # the rest of the line is the taxonomy's
     assert not any("rota" in t for t in found)             # duties ("Manage the ...", "Writing the ...")
     assert not any("Cycle" in t for t in found)            # benefits hold no requirements
+
+
+def test_day_names_work_patterns_and_confidence_words_are_no_terms():
+    advert = """Contact Centre Advisor
+Tallgrass Payments (hybrid, Tue-Thu in office)
+Requirements
+- Confident using CRM systems
+- Willing to work nights, including one weekend night in three
+- Microbial identification by MALDI-TOF
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    found = {t.text for t in advert_terms(ex, advert, ad)}
+    assert not {"Tue", "Confident using", "weekend night"} & found
+    assert not any(t.endswith(" by") for t in found)

@@ -107,3 +107,9 @@ def test_extract_texts_streams_in_order(extractor):
     assert [len(x) for x in out][1] == 0
     assert {m.name for m in out[2]} == {"Kubernetes"}
     assert len(out) == 4
+
+
+def test_a_chef_in_a_kitchen_is_not_the_chef_tool(extractor):
+    text = "Sous Chef\nSupport our Head Chef with Kitchen CUT stock software; run the pass in the Head Chef's absence."
+    assert not [n for n in found(extractor, text) if n.startswith("Chef")]
+    assert [n for n in found(extractor, "Configuration management with Ansible, Chef or Puppet.") if n.startswith("Chef")]

@@ -47,6 +47,7 @@ _PLACE_CONTEXT = re.compile(
 _NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december permanent temporary contract full-time part-time fixed-term hybrid remote
+mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 _CUE = re.compile(
     r"\b(?:experience|experienced|background|knowledge|understanding|familiarity|familiar|trained|training|"
@@ -86,7 +87,7 @@ processes product products project projects tools tool software hardware data in
 technologies platform platforms solutions solution equipment methods method techniques technique principles
 standards standard requirements requirement procedures procedure policies policy specialty specialties
 speciality specialities discipline disciplines subject subjects topic topics attitude attitudes mindset approach
-spoken written oral verbal
+spoken written oral verbal night nights weekend weekends morning mornings evening evenings shift shifts
 """.split())
 #: All-caps words that are not skill names.
 ACRONYM_STOP = frozenset("""
@@ -279,7 +280,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # covered in the middle: the taxonomy's name is the requirement
             lead = _LEAD.match(text, ws[0][0], ws[-1][1])
             a, b = (lead.end() if lead else ws[0][0]), ws[-1][1]
-            item = re.sub(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an|&))+$", "", text[a:b], flags=re.I)
+            item = re.sub(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an|by|via|using|from|&))+$", "", text[a:b], flags=re.I)
             b = a + len(item)
             words = item.split()
             if not 1 <= len(words) <= 4 or normalise(item) in seen:
@@ -303,7 +304,7 @@ def _listed_thing(phrase: str) -> bool:
     laptops": a CV says "wrote" and "configured") or a job ("such as computer operator")."""
     words = phrase.lower().split()
     return not words[0].endswith("ing") and words[0] not in _FUNCTION and words[-1] not in _ROLE_NOUNS \
-        and len(words[-1]) > 3
+        and len(words[-1]) > 3 and words[0] not in _NOT_ITEM_START
 
 
 #: How many items of a list after a cue are read ("experience with A, B, C or D").
@@ -359,7 +360,7 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) 
         whole = chunk[start:last].rstrip()
         return Term(whole, lo + start, lo + start + len(whole), "narrower")
     phrase = chunk[start:end].strip()
-    tail = re.search(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an))+$", phrase, re.IGNORECASE)
+    tail = re.search(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an|by|via|using|from))+$", phrase, re.IGNORECASE)
     if tail:  # "specialty area of" (its noun was a skill and was trimmed)
         phrase = phrase[:tail.start()]
     words = phrase.split()
@@ -387,6 +388,7 @@ _FUNCTION = frozenset("of in on at to for with and or the a an by from via using
 _NOT_ITEM_START = frozenset("""
 a an the you your we our must should will ability able excellent strong good great proven solid working
 at least minimum some any ideally be being have having experience knowledge understanding familiarity
+confident comfortable happy willing keen
 """.split())
 _VERB_LIKE = re.compile(r"^(?:[A-Za-z]+ing(?=\s+(?:the|a|an|our|your|their|all|new|and)\b)|(?:manage|lead|support|deliver|build|run|maintain|provide|"
                         r"handle|write|prepare|own|use|work|ensure|carry|answer|take|make|set|coordinate|develop|"
