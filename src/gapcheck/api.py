@@ -137,6 +137,14 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
 
     first_nl = text.find("\n")
     title_end = first_nl if first_nl >= 0 else 0
+    # Header lines under the title, before the first heading ("Northway Chilled Distribution – Daventry,
+    # Northamptonshire", "Tallgrass Payments · Austin, TX (hybrid, Tue–Thu in office)"): employer, place,
+    # pay; no requirements.
+    secs = ad_doc.sections
+    if len(secs) > 1 and secs[0].name == "other" and all(
+            len(line.split()) <= 15 and not line.rstrip().endswith(".")
+            for line in text[secs[0].start:secs[0].end].splitlines()):
+        title_end = max(title_end, secs[0].end)
     spans = [(max(s.start, title_end), s.end) for s in ad_doc.sections
              if holds_requirements(s) and s.end > title_end]
     voice = sorted(company_voice_spans(text) + offer_spans(text))

@@ -60,3 +60,21 @@ Requirements
     found = {t.text for t in advert_terms(ex, advert, ad)}
     assert not {"Tue", "Confident using", "weekend night"} & found
     assert not any(t.endswith(" by") for t in found)
+
+
+def test_header_lines_under_the_title_hold_no_terms():
+    advert = """Registered Veterinary Nurse
+Fellside Veterinary Group – Kendal, Cumbria
+£28,000–£32,000 · Full-time
+
+About us
+Fellside is an independent small animal practice.
+
+Requirements
+- Experience with Cumbria Triage Protocols
+- RCVS registration
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    terms = advert_terms(ex, advert, ad)
+    assert all(t.start > advert.index("Requirements") for t in terms)
