@@ -193,3 +193,29 @@ def test_custom_rules_dir_is_used(rules_dir):
     rules = load_rules(rules_dir)
     assert rules.cv.match("things i know") == ("skills", True)
     assert load_rules().cv.match("things i know") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts_word"),
+    [
+        (r"\bfoo", True), (r"\b(a|b)c", True), (r"\ba|\bb", True), (r"(\bfoo|\bbar)", True), (r"\b[a-z]x", True),
+        (r"\b\w+", True), (r"\b(|a)b", True), (r"\bé", True),
+        (r"foo", False), (r"\b\s*x", False), (r"\ba|b", False), (r"\b(?:x)?y", False), (r"\b[^a]x", False),
+        (r"\b.x", False), (r"\b(|a)-", False), (r"\b-", False), (r"\b$", False),
+        (r"(?a)\bfoo", False), (r"(?a:\bfoo)", False),  # an ASCII \b is not (?<!\w) before "é"
+    ],
+)
+def test_starts_word(pattern, starts_word):
+    from gapcheck.sectioning.rules import _starts_word
+
+    assert _starts_word(pattern, re.IGNORECASE) is starts_word
+
+
+def test_cue_scan_is_narrowed_only_when_every_cue_starts_a_word(rules_dir):
+    assert load_rules().cues.regex.pattern.startswith(r"(?<!\w)(?=\w)")
+    text = "Python is a must; C++ a plus, x-ray desirable. Must-have: SQL"
+    shipped = load_rules().cues.find(text)
+    _edit(rules_dir / CUES_FILE, lambda d: d["cues"].append({"pattern": r"\+\+", "level": "preferred"}))
+    cues = load_rules(rules_dir).cues
+    assert not cues.regex.pattern.startswith(r"(?<!\w)(?=\w)")
+    assert [c for c in cues.find(text) if text[c[0]:c[1]] != "++"] == shipped
