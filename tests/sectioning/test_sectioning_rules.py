@@ -196,19 +196,19 @@ def test_custom_rules_dir_is_used(rules_dir):
 
 
 @pytest.mark.parametrize(
-    ("pattern", "starts_word"),
+    ("pattern", "letters"),
     [
-        (r"\bfoo", True), (r"\b(a|b)c", True), (r"\ba|\bb", True), (r"(\bfoo|\bbar)", True), (r"\b[a-z]x", True),
-        (r"\b\w+", True), (r"\b(|a)b", True), (r"\bé", True),
-        (r"foo", False), (r"\b\s*x", False), (r"\ba|b", False), (r"\b(?:x)?y", False), (r"\b[^a]x", False),
-        (r"\b.x", False), (r"\b(|a)-", False), (r"\b-", False), (r"\b$", False),
-        (r"(?a)\bfoo", False), (r"(?a:\bfoo)", False),  # an ASCII \b is not (?<!\w) before "é"
+        (r"\bfoo", "f"), (r"\b(a|b)c", "ab"), (r"\ba|\bb", "ab"), (r"(\bFoo|\bbar)", "fb"), (r"\b[ab]x", "ab"),
+        (r"\b(|a)b", "ab"), (r"\b2x", "2"), (r"\b(x+)y", "x"),
+        (r"\b[a-z]x", None), (r"\b\w+", None), (r"\bé", None), (r"foo", None), (r"\b\s*x", None), (r"\ba|b", None),
+        (r"\b(?:x)?y", None), (r"\b[^a]x", None), (r"\b.x", None), (r"\b(|a)-", None), (r"\b-", None), (r"\b$", None),
+        (r"(?a)\bfoo", None), (r"(?a:\bfoo)", None),  # an ASCII \b is not (?<!\w) before "é"
     ],
 )
-def test_starts_word(pattern, starts_word):
-    from gapcheck.sectioning.rules import _starts_word
+def test_first_letters(pattern, letters):
+    from gapcheck.sectioning.rules import _first_letters
 
-    assert _starts_word(pattern, re.IGNORECASE) is starts_word
+    assert _first_letters(pattern, re.IGNORECASE) == (frozenset(letters) if letters else None)
 
 
 def test_cue_scan_is_narrowed_only_when_every_cue_starts_a_word(rules_dir):
