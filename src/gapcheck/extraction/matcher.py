@@ -203,16 +203,14 @@ class SkillMatcher:
             covered = bytearray(n)
             for s_, e_, _, _ in cands:
                 covered[s_:e_] = b"\x01" * (e_ - s_)
-            verbs = c.pair_verbs
-            pairs = c.pairs
-            for i in range(n):
-                if covered[i] or lems[i] not in verbs:
-                    continue
+            by_verb = c.pair_objects
+            for i in [i for i, lem in enumerate(lems) if lem in by_verb and not covered[i]]:
+                objects = by_verb[lems[i]]
                 for j in range(i + 1, min(n, i + 1 + PAIR_REACH)):
                     t = lows[j]
                     if t == "\n" or t in _PAIR_STOP or covered[j]:
                         break
-                    sk = pairs.get(lems[i] + " " + lems[j])
+                    sk = objects.get(lems[j])
                     if sk is not None:
                         cands.append((i, j + 1, sk, False))
                         loose.add((i, j + 1))
