@@ -193,3 +193,29 @@ def test_custom_rules_dir_is_used(rules_dir):
     rules = load_rules(rules_dir)
     assert rules.cv.match("things i know") == ("skills", True)
     assert load_rules().cv.match("things i know") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "letters"),
+    [
+        (r"\bfoo", "f"), (r"\b(a|b)c", "ab"), (r"\ba|\bb", "ab"), (r"(\bFoo|\bbar)", "fb"), (r"\b[ab]x", "ab"),
+        (r"\b(|a)b", "ab"), (r"\b2x", "2"), (r"\b(x+)y", "x"),
+        (r"\b[a-z]x", None), (r"\b\w+", None), (r"\bé", None), (r"foo", None), (r"\b\s*x", None), (r"\ba|b", None),
+        (r"\b(?:x)?y", None), (r"\b[^a]x", None), (r"\b.x", None), (r"\b(|a)-", None), (r"\b-", None), (r"\b$", None),
+        (r"(?a)\bfoo", None), (r"(?a:\bfoo)", None),  # an ASCII \b is not (?<!\w) before "é"
+    ],
+)
+def test_first_letters(pattern, letters):
+    from gapcheck.sectioning.rules import _first_letters
+
+    assert _first_letters(pattern, re.IGNORECASE) == (frozenset(letters) if letters else None)
+
+
+def test_cue_scan_is_narrowed_only_when_every_cue_starts_a_word(rules_dir):
+    assert load_rules().cues.regex.pattern.startswith(r"(?<!\w)(?=\w)")
+    text = "Python is a must; C++ a plus, x-ray desirable. Must-have: SQL"
+    shipped = load_rules().cues.find(text)
+    _edit(rules_dir / CUES_FILE, lambda d: d["cues"].append({"pattern": r"\+\+", "level": "preferred"}))
+    cues = load_rules(rules_dir).cues
+    assert not cues.regex.pattern.startswith(r"(?<!\w)(?=\w)")
+    assert [c for c in cues.find(text) if text[c[0]:c[1]] != "++"] == shipped

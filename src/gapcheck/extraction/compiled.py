@@ -196,11 +196,17 @@ class CompiledSkills:
     second_lemma: dict[str, int] = None  # type: ignore[assignment]
 
     @property
-    def pair_verbs(self) -> frozenset[str]:
-        v = self.__dict__.get("_pair_verbs")
+    def pair_objects(self) -> dict[str, dict[str, int]]:
+        """``pairs`` by verb: verb lemma -> object lemma -> skill index (``pairs.get(verb + " " + obj)`` is
+        ``pair_objects[verb].get(obj)`` for a verb without spaces, with no string built per look-up)."""
+        v = self.__dict__.get("_pair_objects")
         if v is None:
-            v = frozenset(k.split(" ", 1)[0] for k in (self.pairs or {}))
-            object.__setattr__(self, "_pair_verbs", v)
+            v = {}
+            for key, sk in (self.pairs or {}).items():
+                verb, space, obj = key.partition(" ")
+                if space:
+                    v.setdefault(verb, {})[obj] = sk
+            object.__setattr__(self, "_pair_objects", v)
         return v
 
     def by_id(self) -> dict[str, int]:

@@ -203,29 +203,26 @@ class SkillMatcher:
             covered = bytearray(n)
             for s_, e_, _, _ in cands:
                 covered[s_:e_] = b"\x01" * (e_ - s_)
-            verbs = c.pair_verbs
-            pairs = c.pairs
-            for i in range(n):
-                if covered[i] or lems[i] not in verbs:
-                    continue
+            by_verb = c.pair_objects
+            for i in [i for i, lem in enumerate(lems) if lem in by_verb and not covered[i]]:
+                objects = by_verb[lems[i]]
                 for j in range(i + 1, min(n, i + 1 + PAIR_REACH)):
                     t = lows[j]
                     if t == "\n" or t in _PAIR_STOP or covered[j]:
                         break
-                    sk = pairs.get(lems[i] + " " + lems[j])
+                    sk = objects.get(lems[j])
                     if sk is not None:
                         cands.append((i, j + 1, sk, False))
                         loose.add((i, j + 1))
                         break
-        # Token patterns, in doc token indices; map back to pos indices.
+        # Token patterns, in doc token indices; map back to pos indices (``pos`` is sorted: a binary
+        # search per match, not a dict of every token per document).
         tp_matches = self.patterns([w.attrs for w in words], [w.pattern_starts for w in words])
-        if tp_matches:
-            tok_to_pos = {p: k for k, p in enumerate(pos)}
-            for pattern, s, e in tp_matches:
-                si, ei = tok_to_pos.get(s), tok_to_pos.get(e - 1)
-                if si is None or ei is None:
-                    continue
-                cands.append((si, ei + 1, self._tp_skill[pattern], False))
+        for pattern, s, e in tp_matches:
+            si, ei = bisect.bisect_left(pos, s), bisect.bisect_left(pos, e - 1)
+            if si == n or pos[si] != s or ei == n or pos[ei] != e - 1:
+                continue  # starts or ends on a token phrases pass over (a hyphen, spaces within a line)
+            cands.append((si, ei + 1, self._tp_skill[pattern], False))
         if not cands:
             return []
         cands.sort()
