@@ -64,9 +64,6 @@ COMMON_PREFERRED_LOGPROB = -10.0
 # Words at least this frequent (log-probability in spacy-lookups-data) count as ordinary English even if
 # the lemma table does not list them ("the", "peace", "personnel"); rarer ones may be names (Marketo).
 ENGLISH_LOGPROB = -14.5
-#: Words more frequent than this are common ("studio" -11.2, "reporting" -11.1, "microsoft" -12.8);
-#: "sentinel" (-14.4), "looker" (-15.0), "storybook" (-15.7) are not.
-COMMON_LOGPROB = -13.0
 # Longest alias, in tokens, that we keep (ESCO has a few sentence-long labels).
 MAX_ALIAS_TOKENS = 8
 
@@ -471,11 +468,8 @@ def build_skills(out: Path) -> dict:
     # (the table also holds rare names). Used at run time to tell product names from words.
     words = sorted({w for w in b.english if w.isalpha() and w.islower() and logprob.get(w, -99.0) > -16.5}
                    | {w for w, lp in logprob.items() if lp > ENGLISH_LOGPROB and w.isalpha() and w.islower()})
-    # Common words among them: a capitalised run of words that are all common is no product name
-    # ("Customer Service"); one with a rarer word can be ("Microsoft Sentinel", "Looker Studio").
-    common = [w for w in words if logprob.get(w, -99.0) > COMMON_LOGPROB]
-    (out / "english.json").write_text(json.dumps({"format": FORMAT_VERSION, "words": "\n".join(words),
-                                                  "common": "\n".join(common)}), encoding="utf-8")
+    (out / "english.json").write_text(json.dumps({"format": FORMAT_VERSION, "words": "\n".join(words)}),
+                                      encoding="utf-8")
     b.stats["english_words"] = len(words)
     b.load_esco()
     b.load_onet()

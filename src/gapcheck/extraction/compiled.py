@@ -276,10 +276,3 @@ def load_english(directory: str | None = None) -> frozenset[str]:
     d = Path(directory) if directory else models_dir()
     data = _read_json(d / "english.json")
     return frozenset(data["words"].split("\n"))
-
-
-def load_common_english(directory: str | None = None) -> frozenset[str]:
-    """The common words among :func:`load_english`'s (all of them in models built before the split)."""
-    d = Path(directory) if directory else models_dir()
-    data = _read_json(d / "english.json")
-    return frozenset(data.get("common", data["words"]).split("\n"))

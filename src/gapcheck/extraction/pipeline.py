@@ -94,7 +94,6 @@ class SkillExtractor:
         self.compiled: CompiledSkills = nlp.get_pipe("gapcheck_skills").c
         self._index = self.compiled.by_id()
         self._english: frozenset[str] | None = None
-        self._common: frozenset[str] | None = None
         self._models_dir = models_dir
         self._tagger = None
 
@@ -105,14 +104,6 @@ class SkillExtractor:
 
             self._english = load_english()
         return word.lower() in self._english
-
-    def is_common_english(self, word: str) -> bool:
-        """True for a common English word ("studio", "microsoft"; not "sentinel" or "looker")."""
-        if self._common is None:
-            from gapcheck.extraction.compiled import load_common_english
-
-            self._common = load_common_english(self._models_dir)
-        return word.lower() in self._common
 
     def is_tech(self, skill_id: str) -> bool:
         """True if the skill is a technology (a tool, language, product)."""

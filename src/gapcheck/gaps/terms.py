@@ -146,7 +146,7 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int, int]], *,
-               is_english, is_common=None) -> list[Term]:
+               is_english) -> list[Term]:
     """Terms in the given character spans of an advert, outside ``covered`` (taxonomy mentions).
 
     Args:
@@ -154,10 +154,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
         spans: where requirements can be (requirement-bearing sections, outside company-voice sentences).
         covered: spans of the taxonomy's mentions; a term overlapping one is not reported.
         is_english: predicate telling whether a lower-case word is an ordinary English word.
-        is_common: whether it is a common one (default ``is_english``): a capitalised run of common
-            words is no name ("Customer Service"), one with a rarer word can be ("Microsoft Sentinel").
     """
-    is_common = is_common or is_english
     out: list[Term] = []
     seen: set[str] = set()
 
@@ -197,11 +194,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
             words = m.group(1).split()
             # The cheap tests first (most capitalised words are ordinary words); every test only rejects.
-            if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()) and (
-                    len(words) == 1 or all(_plain(w, is_common) for w in words)):
-                continue  # ordinary words; two or more with a rare one can be a name ("Looker Studio")
-            if len(words) > 1 and words[-1].lower() in _ORG_TAIL:
-                continue  # an organisation or a document ("Accreditation Commission", "VA Handbook 5005")
+            if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
+                continue
             if len(words) == 1 and words[0].isupper():
                 continue  # acronyms are handled above
             if any(w.lower() in _NOT_NAMES for w in words):
@@ -404,18 +398,6 @@ _VERB_LIKE = re.compile(r"^(?:[A-Za-z]+ing(?=\s+(?:the|a|an|our|your|their|all|n
                         r"analyse|analyze|test|deploy|publish|partner|liaise|act|join|collaborate|hold|possess|demonstrate|"
                         r"understand|speak|show|bring|need|want|get|give)s?\b)",
                         re.IGNORECASE)
-
-
-#: Last words of the names of organisations and documents, which are not skills.
-_ORG_TAIL = frozenset("""commission group council association board agency department office institute
-foundation committee society university college school hospital trust standards guidelines handbook
-regulations occupations programs programmes certifying""".split())
-
-
-def _plain(word: str, is_common) -> bool:
-    """A word that cannot make a capitalised run a product name: common, a number, a roman numeral."""
-    w = word.strip(".")
-    return w.isdigit() or bool(re.fullmatch(r"[IVX]+", w)) or is_common(w.lower())
 
 
 def _near_skill(covered: list[tuple[int, int]], start: int, end: int, text: str) -> bool:
