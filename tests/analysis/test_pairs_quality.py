@@ -87,3 +87,13 @@ def test_blind_3_pairs_are_scored_separately(bench, rows):
     s = bench.summarise(blind)
     for key in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate"):
         assert s[key]["of"] > 0 and s[key]["value"] is not None
+
+
+def test_dev_3_pairs_are_scored_separately(bench, rows):
+    """The round-3 development set (41-48) exists, is disjoint from the blind groups, and is scored."""
+    assert not bench.DEV_3 & (bench.TUNED_ON | bench.HELD_OUT | bench.BLIND_2 | bench.BLIND_3)
+    dev = [r for r in rows if r["pair"][:2] in bench.DEV_3]
+    assert len(dev) == 8
+    s = bench.summarise(dev)
+    for key in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate"):
+        assert s[key]["of"] > 0 and s[key]["value"] is not None

@@ -364,8 +364,11 @@ def _first_letters(pattern: str, flags: int) -> frozenset[str] | None:
     """The lower-case ASCII letters and digits a match of ``pattern`` can start with, if it begins with
     ``\\b`` and then one of them on every branch (so it matches only where a word starts); else None.
     Decided on the parsed pattern; None when in doubt."""
-    from re import _constants as sre  # the standard library's own regex parser
-    from re import _parser
+    try:  # the standard library's own regex parser (private: a Python without it gets no shortcut)
+        from re import _constants as sre
+        from re import _parser
+    except ImportError:
+        return None
 
     def first(items: list) -> set[str] | None:
         if not items:
