@@ -75,6 +75,19 @@ def test_a_group_gap_carries_every_member_as_evidence():
     assert {m.text for m in gap.mentions} >= {"Kronos", "UKG"}
 
 
+def test_examples_in_brackets_after_a_skill_join_its_group():
+    from gapcheck.extraction.mention import Mention
+
+    text = "Requirements\n- Experience of a laboratory information management system (WinPath or Telepath)\n"
+
+    def at(phrase):
+        i = text.index(phrase)
+        return Mention(phrase.lower(), phrase, "hard", phrase, i, i + len(phrase))
+
+    (g,) = parse_groups(text, [at("laboratory information management system"), at("WinPath"), at("Telepath")])
+    assert len(g.skill_ids) == 3
+
+
 def test_and_is_not_or():
     d = advert("Requirements\n• Python and SQL\n")
     assert parse_groups(d.text, d.mentions) == []

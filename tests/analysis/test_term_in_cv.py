@@ -25,3 +25,12 @@ def test_forms_of_a_word_match(phrase):
 @pytest.mark.parametrize("phrase", ["internationalization", "publications", "vasopressor audits"])
 def test_words_sharing_only_five_letters_or_another_line_do_not(phrase):
     assert not found(phrase)
+
+
+def test_a_name_without_its_year_or_by_its_initials():
+    cv = CVText("Advised landlords on the Tenant Fees Act and deposit rules.\nWork to the 2021 IPC and local amendments.\n")
+    for text, kind in (("Tenant Fees Act 2019", "phrase"), ("Tenant Fees Act 2019", "name"),
+                       ("International Plumbing Code", "name"), ("International Plumbing Code", "phrase")):
+        assert term_in_cv(Term(text, 0, len(text), kind), cv) is not None, (text, kind)
+    for text in ("Building Safety Act 2022", "Uniform Plumbing Code", "Plumbing Code"):
+        assert term_in_cv(Term(text, 0, len(text), "name"), cv) is None, text

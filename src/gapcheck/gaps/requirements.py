@@ -28,6 +28,9 @@ YEARS = re.compile(
     re.IGNORECASE,
 )
 _OR_JOIN = re.compile(r"^[\s,]*(?:,?\s*or|/|and\s*/\s*or|\|)[\s,]*$", re.IGNORECASE)
+#: Examples in brackets after a skill: "a laboratory information management system (WinPath or Telepath)",
+#: "analysers (e.g., Roche cobas or Abbott Alinity)": any of them satisfies the skill.
+_EXAMPLES = re.compile(r"^\s*\(\s*(?:e\.\s?g\.?,?|i\.\s?e\.?,?|such\s+as|including|for\s+example,?|like)?\s*$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^[\s,]*(?:,|/|or|and/or|and)?[\s,]*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(
     r"(?:one\s+or\s+more\s+of|one\s+of|any\s+of|either|such\s+as|e\.\s?g\.?|for\s+example|like|"
@@ -164,7 +167,7 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
             between = _NAME_BEFORE_ACRONYM.sub("", between)
             if len(between) > 40:
                 break
-            if _OR_JOIN.match(between):
+            if _OR_JOIN.match(between) or _EXAMPLES.match(between):
                 has_or = True
             elif not _LIST_JOIN.match(between):
                 break

@@ -483,13 +483,36 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
             return exp
     if term.kind in ("acronym", "name"):
         m = _name_pattern(term.text).search(cv.text)
+        if m is None and term.kind == "name":
+            m = _name_variant_in(term.text, cv.text)
         return m.span() if m else None
-    words = [_singular(w) for w in _WORD.findall(term.text) if w.lower() not in GENERIC and len(w) > 2]
+    words = [_singular(w) for w in _WORD.findall(term.text)
+             if w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w)]
     if not words:
         return None
     for start, end, stems in cv.line_stems:
         if all(any(_same_word(w, x) for x in stems.get(w[:5], ())) for w in words):
             return start, end
+    m = _name_variant_in(term.text, cv.text)  # "International Plumbing Code" as "IPC"
+    return m.span() if m else None
+
+
+_YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")
+
+
+def _name_variant_in(name: str, text: str) -> re.Match[str] | None:
+    """A name as a CV may shorten it: without its year ("Tenant Fees Act 2019" as "Tenant Fees Act"), or by
+    its initials when it has three or more capitalised words ("International Plumbing Code" as "IPC",
+    "Critical Care Paramedic" as "CCP-C")."""
+    short = _YEAR_TAIL.sub("", name)
+    if short != name:
+        m = _name_pattern(short).search(text)
+        if m:
+            return m
+    words = [w for w in short.split() if w.lower() not in _FUNCTION]
+    if len(words) >= 3 and all(w[:1].isupper() for w in words):
+        initials = "".join(w[0] for w in words)
+        return re.search(r"(?<![\w-])" + initials + r"(?![a-z0-9])", text)  # capitals, as written
     return None
 
 
