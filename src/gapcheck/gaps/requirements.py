@@ -167,10 +167,10 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
             between = _NAME_BEFORE_ACRONYM.sub("", between)
             if len(between) > 40:
                 break
-            if _OR_JOIN.match(between) or _EXAMPLES.match(between):
+            if _OR_JOIN.match(between):
                 has_or = True
-            elif not _LIST_JOIN.match(between):
-                break
+            elif not (_LIST_JOIN.match(between) or _EXAMPLES.match(between)):
+                break  # (a bracket joins; its list makes a group only with an "or": "(Kafka, Airflow)" does not)
             j += 1
         if j > i:
             w = max(0, ms[i].start - 300)  # a bounded look back: long lines stay linear
