@@ -78,3 +78,18 @@ Requirements
     ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
     terms = advert_terms(ex, advert, ad)
     assert all(t.start > advert.index("Requirements") for t in terms)
+
+
+def test_camel_case_names_of_two_words_are_names_but_run_together_words_are_not():
+    advert = """Commercial Plumber
+Requirements
+- Close out every service ticket on a tablet in ServiceTitan before you leave the site
+- Commission batteries with SolarEdge or Enphase inverters
+- Relevant ExperienceTo be considered, send your CV
+- Perform cost analysisSpecifically for OPMs programs
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    found = {t.text for t in advert_terms(ex, advert, ad)}
+    assert {"ServiceTitan", "SolarEdge"} <= found
+    assert not {"ExperienceTo", "analysisSpecifically", "OPMs"} & found

@@ -213,8 +213,11 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             elif not (_NAME_CUE_BEFORE.search(before[-40:]) or _near_skill(covered_sorted, s, lo + m.end(1), text)):
                 continue
             parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", m.group(1))
-            if len(words) == 1 and len(parts) > 1 and all(is_english(p.lower()) or p.isdigit() for p in parts):
-                continue  # "ExperienceTo": two words run together, not a product name
+            if len(words) == 1 and len(parts) > 1 and all(is_english(p.lower()) or p.isdigit() for p in parts) \
+                    and (words[0][0].islower() or any(p.lower() in _RUN_TOGETHER for p in parts)):
+                continue  # "ExperienceTo", "analysisSpecifically": words run together ("ServiceTitan" is a name)
+            if re.fullmatch(r"[A-Z]{2,}s", words[0]) and len(words) == 1:
+                continue  # "OPMs", "DRTs": an acronym's plural or possessive, not a name of its own
             w_lo, w_hi = max(0, s - WINDOW), min(len(text), s + WINDOW)
             sent_lo = max(text.rfind(".", w_lo, s), text.rfind("\n", w_lo, s), w_lo - 1) + 1
             sent_hi = min((i for i in (text.find(".", s, w_hi), text.find("\n", s, w_hi)) if i >= 0), default=w_hi)
@@ -398,6 +401,12 @@ _VERB_LIKE = re.compile(r"^(?:[A-Za-z]+ing(?=\s+(?:the|a|an|our|your|their|all|n
                         r"analyse|analyze|test|deploy|publish|partner|liaise|act|join|collaborate|hold|possess|demonstrate|"
                         r"understand|speak|show|bring|need|want|get|give)s?\b)",
                         re.IGNORECASE)
+
+
+#: Words that mark two words run together by a lost space ("ExperienceTo", "ResponsibilitiesYou").
+_RUN_TOGETHER = frozenset("""to and the of in on at for with by or a an is are be we you your our my it this that
+from as knowledge ability abilities skill skills experience develop perform specifically responsibilities duties
+requirements qualifications""".split())
 
 
 def _near_skill(covered: list[tuple[int, int]], start: int, end: int, text: str) -> bool:
