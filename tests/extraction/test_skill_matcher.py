@@ -113,3 +113,9 @@ def test_a_chef_in_a_kitchen_is_not_the_chef_tool(extractor):
     text = "Sous Chef\nSupport our Head Chef with Kitchen CUT stock software; run the pass in the Head Chef's absence."
     assert not [n for n in found(extractor, text) if n.startswith("Chef")]
     assert [n for n in found(extractor, "Configuration management with Ansible, Chef or Puppet.") if n.startswith("Chef")]
+
+
+def test_testing_of_other_things_is_not_software_testing(extractor):
+    text = "Support external audits, including SOX controls testing; annual backflow testing and PAT testing."
+    assert "Software testing" not in found(extractor, text)
+    assert "Software testing" in found(extractor, "Design, development and testing of Java services.")
