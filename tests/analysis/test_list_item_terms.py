@@ -93,3 +93,17 @@ Requirements
     found = {t.text for t in advert_terms(ex, advert, ad)}
     assert {"ServiceTitan", "SolarEdge"} <= found
     assert not {"ExperienceTo", "analysisSpecifically", "OPMs"} & found
+
+
+def test_a_letter_and_number_code_before_a_credential_word_is_a_term():
+    advert = """Solar PV Installer
+Requirements
+- Unvented hot water (G3) qualification
+- Prepare G99 applications to National Grid
+- Work in Q1 and Q2 on the rollout
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    found = {t.text for t in advert_terms(ex, advert, ad)}
+    assert {"G3", "G99"} <= found
+    assert not {"Q1", "Q2"} & found

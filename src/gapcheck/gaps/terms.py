@@ -176,6 +176,9 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
 
     for lo, hi in spans:
         chunk = text[lo:hi]
+        # A letter and a number naming a standard or a ticket: "(G3) qualification", "G99 applications".
+        for m in _CODE.finditer(chunk):
+            add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "acronym"))
         for m in _ACRONYM.finditer(chunk):
             word = m.group(1)
             core = word.split()[0]
@@ -403,6 +406,8 @@ _VERB_LIKE = re.compile(r"^(?:[A-Za-z]+ing(?=\s+(?:the|a|an|our|your|their|all|n
                         re.IGNORECASE)
 
 
+_CODE = re.compile(r"(?<![\w.-])\(?([A-Z]\d{1,3})\)?(?=\s+(?:applications?|qualification|certificate|certification|"
+                   r"licen[cs]e|approval|accreditation|registration|ticket|card|regulations|standard)\b)")
 #: Words that mark two words run together by a lost space ("ExperienceTo", "ResponsibilitiesYou").
 _RUN_TOGETHER = frozenset("""to and the of in on at for with by or a an is are be we you your our my it this that
 from as knowledge ability abilities skill skills experience develop perform specifically responsibilities duties
