@@ -107,3 +107,14 @@ Requirements
     found = {t.text for t in advert_terms(ex, advert, ad)}
     assert {"G3", "G99"} <= found
     assert not {"Q1", "Q2"} & found
+
+
+def test_a_numbered_level_of_a_named_credential_is_checked_whole():
+    from gapcheck.api import analyze
+
+    cv = read_text("SAM ORTIZ\nPlumber\n\nEXPERIENCE\nJourneyman Plumber, Acme, 2019 - 2024\n- Installed copper and PEX "
+                   "lines on commercial sites.\n\nCERTIFICATIONS\nOSHA 10, 2019\n", source="cv.txt")
+    ad = read_text("Commercial Plumber\nRequirements\n- OSHA 30 card\n- Commercial plumbing experience\n",
+                   source="advert.txt")
+    gaps = {g.name for g in analyze(cv, ad).gaps}
+    assert "OSHA 30" in gaps

@@ -193,6 +193,10 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             a, b = m.start(1), m.end(1)
             if _SHOUTING.search(chunk[max(0, a - 30):a]) or _SHOUTING.match(chunk[b:b + 30]):
                 continue  # inside a run of capitals ("APPLICANTS MUST BE ABLE TO ...")
+            if " " in word and any(mask[lo + a:lo + a + len(core)]) and not any(mask[lo + a + len(core):lo + b]):
+                # "OSHA 30" where the taxonomy names OSHA: the number is the level asked for, and a CV with
+                # OSHA 10 does not have it; the whole code is checked.
+                mask[lo + a:lo + b] = b"\x00" * (b - a)
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
             words = m.group(1).split()
