@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 
 from gapcheck.extraction.mention import Mention
@@ -130,6 +132,10 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
     return report
 
 
+#: Words before a name that make it a tool in use, not the employer: "we currently use WinPath".
+_TOOL_CUE = re.compile(r"\b(?:use|uses|using|used|run|runs|on|in|with|via)\s+(?:the\s+)?$")
+
+
 def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
     """Terms the taxonomy does not name, in the advert's requirement text (not its title line)."""
     from gapcheck.gaps.terms import find_terms
@@ -166,7 +172,13 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
     blurb = text[:title_end] + " " + " ".join(text[s.start:s.end] for s in ad_doc.sections
                                                if not holds_requirements(s))
     blurb = blurb.lower()
-    return [t for t in terms if t.kind != "name" or t.text.lower() not in blurb]
+
+    def employers(t) -> bool:
+        # A tool the employer says it uses ("we currently use WinPath") stays a requirement.
+        hits = [m.start() for m in re.finditer(re.escape(t.text.lower()), blurb)]
+        return bool(hits) and not all(_TOOL_CUE.search(blurb, max(0, h - 25), h) for h in hits)
+
+    return [t for t in terms if t.kind != "name" or not employers(t)]
 
 
 def extract_skills(src, *, doc_type: str = "cv", extractor=None) -> list[Mention]:

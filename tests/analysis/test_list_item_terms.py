@@ -118,3 +118,19 @@ def test_a_numbered_level_of_a_named_credential_is_checked_whole():
                    source="advert.txt")
     gaps = {g.name for g in analyze(cv, ad).gaps}
     assert "OSHA 30" in gaps
+
+
+def test_a_tool_the_employer_says_it_uses_is_still_a_requirement():
+    advert = """Biomedical Scientist
+About us
+Our laboratory is UKAS accredited and we currently use WinPath. Kestrel Pathology is part of the trust.
+
+Requirements
+- Experience of a laboratory information management system (WinPath or Telepath)
+- Experience with Kestrel Pathology reporting
+"""
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    found = {t.text for t in advert_terms(ex, advert, ad)}
+    assert "WinPath" in found
+    assert not any(t.startswith("Kestrel") for t in found)  # the employer's own name
