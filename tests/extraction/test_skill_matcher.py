@@ -119,3 +119,8 @@ def test_testing_of_other_things_is_not_software_testing(extractor):
     text = "Support external audits, including SOX controls testing; annual backflow testing and PAT testing."
     assert "Software testing" not in found(extractor, text)
     assert "Software testing" in found(extractor, "Design, development and testing of Java services.")
+
+
+def test_an_ambiguous_name_glued_by_a_hyphen_is_part_of_a_compound(extractor):
+    assert not found(extractor, "Paramedics who hold the FP-C or CCP-C; C-suite reporting.") & {"C"}
+    assert "C" in found(extractor, "Embedded programming in C and Python.")
