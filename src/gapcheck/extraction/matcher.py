@@ -33,7 +33,6 @@ from spacy.vocab import Vocab
 from gapcheck.extraction.compiled import TRANSPARENT_TOKENS, CompiledSkills, load_compiled
 from gapcheck.extraction.token_patterns import TokenAttrs, TokenPatterns
 
-_HYPHENS = frozenset("-‐‑")
 #: Tokens that end the window in which an ambiguous alias looks for another technology.
 _BARRIERS = frozenset({".", "!", "?", ";", ":"})
 NEAR_TECH_WINDOW = 6
@@ -256,15 +255,20 @@ class SkillMatcher:
         forms = rule.get("forms")
         if forms and surface not in forms:
             return False
-        # Hyphens are transparent to phrases, so "FP-C" and "C-suite" put the alias next to a word: a
-        # hyphen glued to either side makes it part of a compound, not the name on its own.
+        # Hyphens are transparent to phrases, so the neighbours are read from the document: a hyphen glued
+        # on both sides ("FP-C", "C-suite", "pre-tax") is the neighbour "-" the rules can block on; a
+        # bullet's dash ("- Go") is not.
         a, b = pos[s], pos[e - 1]
-        if (a > 0 and doc[a - 1].text in _HYPHENS and not doc[a - 1].whitespace_ and a > 1
-                and not doc[a - 2].whitespace_) or (b + 1 < len(doc) and doc[b + 1].text in _HYPHENS
-                                                   and not doc[b].whitespace_ and not doc[b + 1].whitespace_):
-            return False
-        prev = lows[s - 1] if s > 0 else ""
-        nxt = lows[e] if e < len(lows) else ""
+        if a > 1 and doc[a - 1].text in TRANSPARENT_TOKENS and not doc[a - 1].whitespace_ \
+                and not doc[a - 2].whitespace_:
+            prev = "-"
+        else:
+            prev = lows[s - 1] if s > 0 else ""
+        if b + 1 < len(doc) - 1 and doc[b + 1].text in TRANSPARENT_TOKENS and not doc[b].whitespace_ \
+                and not doc[b + 1].whitespace_:
+            nxt = "-"
+        else:
+            nxt = lows[e] if e < len(lows) else ""
         if prev in rule.get("block_prev", ()) or nxt in rule.get("block_next", ()):
             return False
         accepts = [k for k in ("accept_next", "accept_prev", "accept_near_tech") if rule.get(k)]
