@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, replace
 
 from gapcheck.extraction.mention import Mention

@@ -163,6 +163,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
     mask = bytearray(len(text) + 1)
     for a, b in covered:
         mask[a:b] = b"\x01" * (b - a)
+    taxonomy = bytes(mask)  # the taxonomy's mentions alone (mask also takes each accepted term)
     covered_sorted = sorted(covered)
 
     def free(a: int, b: int) -> bool:
@@ -250,7 +251,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                     and not any(mask[lo + items[-2][0]:lo + items[-2][1]]):
                 items[-2:] = [(items[-2][0], items[-1][1], items[-2][2])]
             for start, end, _sep in items:
-                term = _cue_phrase(chunk, lo, start, end, covered, is_english)
+                term = _cue_phrase(chunk, lo, start, end, taxonomy, is_english)
                 if term is not None and (start == m.end() or _list_item(term.text)) \
                         and (m.re is _CUE or _listed_thing(term.text)):
                     if term.kind == "narrower":
@@ -290,7 +291,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # covered in the middle: the taxonomy's name is the requirement
             lead = _LEAD.match(text, ws[0][0], ws[-1][1])
             a, b = (lead.end() if lead else ws[0][0]), ws[-1][1]
-            item = re.sub(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an|by|via|using|from|&))+$", "", text[a:b], flags=re.I)
+            item = _TRAILING_FUNCTION.sub("", text[a:b])
             b = a + len(item)
             words = item.split()
             if not 1 <= len(words) <= 4 or normalise(item) in seen:
@@ -335,9 +336,10 @@ def _list_item(phrase: str) -> bool:
         and not any(w.endswith("ing") and "-" not in w for w in words[1:]) and words[0] not in _FUNCTION
 
 
-def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) -> Term | None:
+def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_english) -> Term | None:
     """The phrase in ``chunk[start:end]`` (after a cue, or after a list separator following one) as a
-    term, or None when it is a taxonomy name, generic ("a similar role") or one ordinary word."""
+    term, or None when it is a taxonomy name, generic ("a similar role") or one ordinary word.
+    ``taxonomy``: per character of the text, non-zero where a taxonomy mention covers it."""
     while start < end and chunk[start].isspace():
         start += 1
     phrase = chunk[start:end]
@@ -353,11 +355,11 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) 
             break
         a0, a1 = lo + start + ws[0].start(), lo + start + ws[0].end()
         z0, z1 = lo + start + ws[-1].start(), lo + start + ws[-1].end()
-        if any(a0 < e and s_ < a1 for s_, e in covered):
+        if any(taxonomy[a0:a1]):
             start += ws[0].end()
             while start < end and chunk[start].isspace():
                 start += 1
-        elif any(z0 < e and s_ < z1 for s_, e in covered):
+        elif any(taxonomy[z0:z1]):
             end = start + ws[-1].start()
         else:
             break
@@ -370,9 +372,7 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, covered, is_english) 
         whole = chunk[start:last].rstrip()
         return Term(whole, lo + start, lo + start + len(whole), "narrower")
     phrase = chunk[start:end].strip()
-    tail = re.search(r"(?:\s+(?:of|in|on|at|to|for|with|and|or|the|a|an|by|via|using|from))+$", phrase, re.IGNORECASE)
-    if tail:  # "specialty area of" (its noun was a skill and was trimmed)
-        phrase = phrase[:tail.start()]
+    phrase = _TRAILING_FUNCTION.sub("", phrase)  # "specialty area of" (its noun was a skill and was trimmed)
     words = phrase.split()
     if not 1 <= len([w for w in words if w.lower() != "and"]) <= 4:
         return None
@@ -394,6 +394,8 @@ _ITEM_TAIL = re.compile(r"(?:\s+(?:experience|knowledge|skills?|background|expos
 #: Words that qualify a credential rather than name a narrower one.
 _QUALIFIERS = frozenset("current valid full clean qualified registered certified licensed active".split())
 _FUNCTION = frozenset("of in on at to for with and or the a an by from via using".split())
+#: Function words left at the end of a phrase once a named skill after them was trimmed ("specialty area of").
+_TRAILING_FUNCTION = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_FUNCTION))}|&))+$", re.IGNORECASE)
 #: A bullet starting with these is a sentence, not a name.
 _NOT_ITEM_START = frozenset("""
 a an the you your we our must should will ability able excellent strong good great proven solid working
