@@ -20,6 +20,17 @@ def shared(*parts: str) -> Path:
     return p
 
 
+def advert_terms_of(advert: str) -> dict:
+    """The terms gapcheck finds in an advert's text (see gapcheck.gaps.terms), by their text."""
+    from gapcheck.api import advert_terms, analyse_document
+    from gapcheck.extraction import load_extractor
+    from gapcheck.reading import read_text
+
+    ex = load_extractor()
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    return {t.text: t for t in advert_terms(ex, advert, ad)}
+
+
 @pytest.fixture(scope="session")
 def extractor():
     from gapcheck.extraction import load_extractor

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from gapcheck.api import advert_terms, analyse_document
-from gapcheck.extraction import load_extractor
-from gapcheck.reading import read_text
+from conftest import advert_terms_of
 
 ADVERT = """Mechanical Design Engineer
 Requirements
@@ -19,9 +17,7 @@ Experience with Remedy desired.
 
 
 def terms():
-    ex = load_extractor()
-    ad = analyse_document(read_text(ADVERT, source="advert.txt"), "advert", extractor=ex)
-    return {t.text: t for t in advert_terms(ex, ADVERT, ad)}
+    return advert_terms_of(ADVERT)
 
 
 def test_later_items_of_a_cue_list_are_terms():
@@ -48,9 +44,7 @@ Requirements
 • Relevant experience in roles such as computer operator or program analyst
 • Paid or unpaid experience, including volunteer experience, counts
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    found = {t.text for t in advert_terms(ex, advert, ad)}
+    found = set(advert_terms_of(advert))
     assert "water system sampling" in found
     assert not any(w in t for t in found for w in ("writing", "executing", "operator", "analyst", "volunteer"))
 
@@ -61,9 +55,7 @@ Requirements
 • Experience with union payroll or collective bargaining agreements
 • Experience with current BLS certification
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    found = {t.text for t in advert_terms(ex, advert, ad)}
+    found = set(advert_terms_of(advert))
     assert "union payroll" in found
     assert not any(t.lower().startswith("current") for t in found)  # a qualifier, not a narrower skill
 
@@ -74,8 +66,6 @@ Requirements
 • Working knowledge of FLSA, wage garnishments and state wage and hour laws
 • Experience handling disciplinary and grievance procedures
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    found = {t.text for t in advert_terms(ex, advert, ad)}
+    found = set(advert_terms_of(advert))
     assert {"state wage and hour laws", "disciplinary and grievance procedures"} <= found
     assert not {"hour laws", "state wage", "grievance procedures"} & found

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gapcheck.api import advert_terms, analyse_document
-from gapcheck.extraction import load_extractor
+from conftest import advert_terms_of
+
 from gapcheck.reading import read_text
 
 ADVERT = """Warehouse Shift Supervisor
@@ -25,9 +25,7 @@ Benefits
 
 
 def terms():
-    ex = load_extractor()
-    ad = analyse_document(read_text(ADVERT, source="advert.txt"), "advert", extractor=ex)
-    return {t.text: t for t in advert_terms(ex, ADVERT, ad)}
+    return advert_terms_of(ADVERT)
 
 
 def test_name_only_bullets_are_terms():
@@ -55,9 +53,7 @@ Requirements
 - Willing to work nights, including one weekend night in three
 - Microbial identification by MALDI-TOF
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    found = {t.text for t in advert_terms(ex, advert, ad)}
+    found = set(advert_terms_of(advert))
     assert not {"Tue", "Confident using", "weekend night"} & found
     assert not any(t.endswith(" by") for t in found)
 
@@ -74,9 +70,7 @@ Requirements
 - Experience with Cumbria Triage Protocols
 - RCVS registration
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    terms = advert_terms(ex, advert, ad)
+    terms = advert_terms_of(advert).values()
     assert all(t.start > advert.index("Requirements") for t in terms)
 
 
@@ -88,9 +82,7 @@ Requirements
 - Relevant ExperienceTo be considered, send your CV
 - Perform cost analysisSpecifically for OPMs programs
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    found = {t.text for t in advert_terms(ex, advert, ad)}
+    found = set(advert_terms_of(advert))
     assert {"ServiceTitan", "SolarEdge"} <= found
     assert not {"ExperienceTo", "analysisSpecifically", "OPMs"} & found
 
@@ -102,9 +94,7 @@ Requirements
 - Prepare G99 applications to National Grid
 - Work in Q1 and Q2 on the rollout
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    found = {t.text for t in advert_terms(ex, advert, ad)}
+    found = set(advert_terms_of(advert))
     assert {"G3", "G99"} <= found
     assert not {"Q1", "Q2"} & found
 
@@ -129,8 +119,6 @@ Requirements
 - Experience of a laboratory information management system (WinPath or Telepath)
 - Experience with Kestrel Pathology reporting
 """
-    ex = load_extractor()
-    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
-    found = {t.text for t in advert_terms(ex, advert, ad)}
+    found = set(advert_terms_of(advert))
     assert "WinPath" in found
     assert not any(t.startswith("Kestrel") for t in found)  # the employer's own name
