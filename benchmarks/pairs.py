@@ -20,7 +20,8 @@ lines were seen in a grep in round 3), and the third (33-40, "blind-3", written 
 BLIND3_SHA256SUMS). Only the blind groups are out-of-sample estimates; blind-3 is the cleanest. Pairs 41-48
 ("dev-3") were written blind in round 3 as a development set and are tuned on.
 "Unannotated gaps" counts reported gaps at no phrase the annotation mentions (real gaps left out of the
-truth, or noise): not scored, but a change that adds many of them shows there.
+truth, or noise): not scored, but a change that adds many of them shows there; "unannotated claims" likewise
+counts reported claims at no CV phrase the annotation names (stretched, backed or present).
 
     python benchmarks/pairs.py [--pairs 01,02] [--verbose] [--json OUT]
 """
@@ -68,7 +69,8 @@ def evaluate_pair(path: Path, verbose: bool = False) -> dict:
     out = {"pair": path.name, "gaps": 0, "gaps_found": 0, "present": 0, "false_gaps": 0, "stretched": 0,
            "stretched_found": 0, "backed": 0, "backed_flagged": 0, "traps": 0, "traps_reported": 0,
            "misses": [], "false": [], "claims_missed": [], "claims_false": [], "traps_hit": [],
-           "reported_gaps": len(r.gaps), "unannotated_gaps": []}
+           "reported_gaps": len(r.gaps), "unannotated_gaps": [], "reported_claims": len(r.stretched_claims),
+           "unannotated_claims": []}
     for g in truth.get("gaps", []):
         out["gaps"] += 1
         if hits(r.gaps, occurrences(ad, g["advert_phrase"])):
@@ -105,8 +107,13 @@ def evaluate_pair(path: Path, verbose: bool = False) -> dict:
     annotated = [occ for key in ("gaps", "present", "either_or", "not_requirements", "years")
                  for item in truth.get(key, []) for occ in occurrences(ad, item["advert_phrase"])]
     out["unannotated_gaps"] = [g.name for g in r.gaps if not hits([g], annotated)]
+    # Likewise claims at no CV phrase the annotation names (stretched, backed or present).
+    annotated_cv = [occ for key in ("stretched", "backed", "present") for item in truth.get(key, [])
+                    for occ in occurrences(cv, item["cv_phrase"])]
+    out["unannotated_claims"] = [c.name for c in r.stretched_claims if not hits([c], annotated_cv)]
     if verbose:
         print(f"{path.name}: unannotated gaps {out['unannotated_gaps']}")
+        print(f"{path.name}: unannotated claims {out['unannotated_claims']}")
         print(f"{path.name}: missed gaps {out['misses']}; false gaps {out['false']}; traps {out['traps_hit']}; "
               f"claims missed {out['claims_missed']}; backed flagged {out['claims_false']}")
     return out
@@ -123,7 +130,9 @@ def summarise(rows: list[dict]) -> dict:
             "backed_flag_rate": ratio("backed_flagged", "backed"),
             "trap_rate": ratio("traps_reported", "traps"),
             "unannotated_gaps": {"n": sum(len(r["unannotated_gaps"]) for r in rows),
-                                 "of": sum(r["reported_gaps"] for r in rows)}}
+                                 "of": sum(r["reported_gaps"] for r in rows)},
+            "unannotated_claims": {"n": sum(len(r["unannotated_claims"]) for r in rows),
+                                   "of": sum(r["reported_claims"] for r in rows)}}
 
 
 def main() -> int:
@@ -147,7 +156,8 @@ def main() -> int:
         print(f"{k:17s} pairs {s['pairs']:2d}  " + "  ".join(
             f"{m} {s[m]['value']} ({s[m]['n']}/{s[m]['of']})"
             for m in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate"))
-            + f"  unannotated gaps {s['unannotated_gaps']['n']}/{s['unannotated_gaps']['of']}")
+            + f"  unannotated gaps {s['unannotated_gaps']['n']}/{s['unannotated_gaps']['of']}"
+            + f"  unannotated claims {s['unannotated_claims']['n']}/{s['unannotated_claims']['of']}")
     if args.json:
         args.json.write_text(json.dumps({"summary": result, "pairs": rows}, indent=1))
     return 0

@@ -87,7 +87,7 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
     from gapcheck.extraction import load_extractor
     from gapcheck.gaps.actions import top_actions
     from gapcheck.gaps.analysis import year_shortfalls
-    from gapcheck.gaps.claims import claim_items, find_claims, sort_claims, term_claims
+    from gapcheck.gaps.claims import claim_items, find_claims, sort_claims, term_claims, unnamed_claims
     from gapcheck.gaps.evidence import collect_evidence, find_roles
     from gapcheck.gaps.fit import CVSide, compare_skills
     from gapcheck.gaps.requirements import parse_requirements
@@ -114,9 +114,11 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
                          tech=lambda sid: sid in ex.has_skill_index and ex.skill(sid).tech,
                          traits=frozenset(m.skill_id for m in cv_doc.mentions if ex.skill(m.skill_id).trait))
     term_kinds = {s.id: s.details["term_kind"] for s in fit.advert_skills if s.details.get("source") == "term"}
-    claims = sort_claims(claims + term_claims([mt for mt in matched if mt.details.get("source") == "term"],
-                                              term_kinds, side.text, cv_doc.sections,
-                                              {c.skill_id for c in claims}), set(asked))
+    claims += term_claims([mt for mt in matched if mt.details.get("source") == "term"], term_kinds, side.text,
+                          cv_doc.sections, {c.skill_id for c in claims})
+    claims = sort_claims(claims + unnamed_claims(cv_doc.text, cv_doc.sections, cv_doc.mentions,
+                                                 [(r.start, r.end) for c in claims for r in c.mentions],
+                                                 {c.skill_id for c in claims}), set(asked))
     report = Report(
         cv=cv_doc.info(), advert=ad_doc.info(title=fit.title), score=fit.score, cv_skills=fit.cv_skills,
         advert_skills=fit.advert_skills, matched=matched, gaps=fit.gaps,

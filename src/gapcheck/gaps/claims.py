@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from gapcheck.extraction.mention import Mention
 from gapcheck.gaps.evidence import Role, SkillEvidence, history_months
 from gapcheck.gaps.requirements import YEARS, _number, mentions_near
+from gapcheck.gaps.terms import _same_word
 from gapcheck.reporting.model import MentionRef, SkillItem
 
 PROFICIENCY = re.compile(
@@ -82,12 +83,18 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
 #: NPQ in Leading Teaching", "FPC-certified and SHRM-CP", "Envision Sustainability Professional (ENV SP)".
 _CRED_NAME = r"(?:[A-Z0-9][\w&+/-]*(?:\s+(?:in|of|for|and)\s+|\s+)){0,4}[A-Z0-9][\w&+/-]*(?:\s*\([A-Z][\w-]+\))?"
 _CRED_NOUN = r"(?:Professional|Practitioner|Associate|Assessor|Technologist|Fellow|Diploma|Certificate)"
+#: A role whose name, abbreviated in brackets by its initials, is a credential: "Critical Care Paramedic
+#: (CCP-C)", "Certified Emergency Nurse (CEN)".
+_CRED_ROLE = r"(?:Paramedic|Nurse|Engineer|Technician|Scientist|Specialist|Accountant|Auditor|Inspector|Therapist|" \
+             r"Midwife|Pharmacist|Surveyor|Planner|Consultant|Manager|Analyst|Coder|Educator)"
 _CREDENTIAL = re.compile(
     rf"\b(?:Certified|Chartered|Accredited|Licensed|Registered|Qualified)\s+(?P<a>{_CRED_NAME})"
     rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:[ \t]+[A-Z0-9][\w&+/-]*){{0,3}})[ \t-]+(?i:certified|qualified|accredited|approved)\b"
     rf"|\b(?:holding|holder\s+of|hold|holds|achieved|awarded|completed)\s+(?:the|an?|my)?\s*(?P<c>{_CRED_NAME})"
     rf"|(?<=\band )(?P<d>[A-Z]{{2,}}[A-Z0-9]*-[A-Z0-9]{{1,4}})\b"
-    rf"|(?P<e>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_NOUN}\s*\([A-Z][A-Z0-9]{{1,5}}(?:\s[A-Z0-9]{{1,4}})?\))",
+    rf"|(?P<e>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_NOUN}\s*\([A-Z][A-Z0-9]{{1,5}}(?:\s[A-Z0-9]{{1,4}})?\))"
+    rf"|(?P<f>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_ROLE}\s*\((?P<fa>[A-Z]{{2,5}})(?:-[A-Z]{{1,2}})?\))"
+    r"|\bQualified\s+(?P<g>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}?)(?=[.,;]|\s+(?:and|with|since|for)\b)",
 )
 #: What makes "and SHRM-CP" a credential: a credential cue just before it ("FPC-certified and SHRM-CP").
 _CRED_CUE_BEFORE = re.compile(r"(?i:certified|qualified|accredited|chartered|licensed)\s+and\s+$")
@@ -112,12 +119,20 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
         if sec.name not in ("summary", "header"):
             continue
         for m in _CREDENTIAL.finditer(text, sec.start, sec.end):
-            g = next(k for k in "abcde" if m.group(k))
+            g = next(k for k in "abcdefg" if m.group(k))
             name = m.group(g).strip(" .,;:-")
             a = m.start(g)
             if g == "d" and not _CRED_CUE_BEFORE.search(text, max(0, a - 40), a):
                 continue
+            if g == "f" and "".join(w[0] for w in name[:name.index("(")].split()) != m.group("fa"):
+                continue  # the bracket is not the name's initials
+            if g == "f" and m.group("fa").lower() in held_words:
+                continue  # "CCP-C" listed under certifications
             words = re.findall(r"[A-Za-z0-9&+]+", name)
+            if g == "g":  # "Qualified canine hydrotherapist": held when any of its words is
+                if any(_same_word(w.lower(), h) for w in words for h in held_words if h[:3] == w[:3].lower()):
+                    continue
+                words = [w.capitalize() for w in words]
             if not words or words[0] in _NOT_CREDENTIAL:
                 continue
             # What sets it apart: acronyms, numbers and capitalised words that are not the cue itself.
@@ -130,8 +145,8 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
             if all(k in held_words for k in key) or " ".join(key) in seen:
                 continue
             seen.add(" ".join(key))
-            phrase = text[m.start():b] if g in "ab" else name
-            start = m.start() if g in "ab" else a
+            phrase = text[m.start():b] if g in "abg" else name
+            start = m.start() if g in "abg" else a
             out.append(Claim(
                 "gapcheck:credential:" + re.sub(r"[^a-z0-9]+", "-", " ".join(key)).strip("-"), name, "hard",
                 "cert_unbacked",
@@ -373,3 +388,225 @@ def claim_items(claims: list[Claim], *, asked: dict[str, str]) -> list[SkillItem
         it.details = {"claim": c.claim, "unbackable": c.unbackable, "asked_by_advert": c.skill_id in asked}
         items.append(it)
     return items
+
+
+# --- claims about skills the taxonomy does not name -------------------------------------------------------
+
+#: Characters that separate the items of a skills list ("Makaton · French", "CAD: SolidWorks, Creo").
+_ITEM_SEPARATORS = "·•|;,▪●◦"
+#: A category label before a list's items ("CAD: ", "Data and MLOps: ", "EDR: ").
+_LIST_LABEL = re.compile(r"[A-Z][\w &/+-]{0,30}:\s*")
+#: "Expert in Reapit", "Expert knowledge of HITRUST CSF", "Advanced skills in exotic species nursing",
+#: "Advanced butchery skills": a proficiency claimed in the summary for the phrase in ``x`` or ``y``.
+_PROFICIENT_IN = re.compile(
+    r"\b(?P<p>expert|advanced|proficient|highly\s+skilled|specialist|deep|mastery)\s+"
+    r"(?:(?:knowledge|skills?|experience|expertise|understanding|user)\s+)?(?:in|of|with|at)\s+"
+    r"(?P<x>(?:[^.;:,()\n]|\n(?!\s*\n)){2,60})"
+    r"|\b(?P<q>expert|advanced)\s+(?P<y>[a-z][a-z -]{2,40}?)\s+(?:skills|knowledge|techniques)\b",
+    re.IGNORECASE,
+)
+#: Where a phrase after a proficiency word stops: a clause or a new thought ("hydronic systems and I ...").
+_PHRASE_STOP = re.compile(r"\s+(?:and|who|which|that|with|for|to|across|at|in|on|from|including|I|as)\s+.*",
+                          re.IGNORECASE | re.DOTALL)
+#: Spoken languages: a CV's "Spanish" or "Fluent French" is judged by the taxonomy or not at all.
+_LANGUAGES = frozenset("""
+english spanish french german italian portuguese dutch polish arabic urdu hindi punjabi bengali gujarati
+mandarin cantonese chinese japanese korean russian turkish greek welsh gaelic irish romanian bulgarian
+hungarian czech slovak swedish norwegian danish finnish tagalog vietnamese thai somali swahili farsi persian
+hebrew bsl asl bilingual
+""".split())
+_ITEM_WORD = re.compile(r"[A-Za-z0-9+#]+")
+#: A licence or permit is held, not shown in use: the taxonomy's credentials judge those.
+_LICENCE = re.compile(r"\blicen[cs]es?\b|\bpermit\b", re.IGNORECASE)
+#: Heads of skill names that any line about the thing shows in other words ("Behaviour management" in
+#: "apply the behaviour policy", "MCS paperwork" in "compile the MCS handover pack"): not required there.
+_WEAK_HEADS = frozenset("management handling paperwork documentation administration".split())
+#: A line of "·"-separated items wraps onto the next when it ends on a word no item ends with ("Stock
+#: control and / ordering") or the next starts in lower case ("Patient and family / education").
+_WRAPS_AFTER = re.compile(r"\b(?:and|or|of|for|to|in|on|with|the|a|an|&)$", re.IGNORECASE)
+
+
+def _body_start(text: str, sec) -> int:
+    """Where a section's content starts: after its heading, if it has one."""
+    if sec.heading:
+        i = text.find(sec.heading, sec.start, sec.end)
+        if i >= 0:
+            return i + len(sec.heading)
+    return sec.start
+
+
+def skills_list_items(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """The items of a skills list between two offsets, each ``(start, end, proficiency word or None)``.
+
+    Items are separated by bullets, bars, commas and semicolons (not inside brackets) and by line ends,
+    except that a line of "·"-separated items that ends without one wraps onto the next line ("Stock
+    control and / ordering"). A category label ("CAD:") is not part of an item; a bracket after it is
+    dropped, but a proficiency word in it ("CUDA (expert)") is kept. "GivEnergy and Enphase" is two items.
+    """
+    spans: list[tuple[int, int]] = []
+    depth, first, line_start = 0, None, start
+    for i in range(start, end):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        cut = depth == 0 and c in _ITEM_SEPARATORS
+        if c == "\n":
+            line = text[line_start:i].rstrip()
+            nxt = text[i + 1:i + 2]
+            wraps = _WRAPS_AFTER.search(line) is not None or (any(s in line for s in "·•|") and nxt.islower())
+            cut, line_start = not wraps, i + 1
+        if cut:
+            if first is not None:
+                spans.append((first, i))
+            first = None
+        elif first is None and not c.isspace():
+            first = i
+    if first is not None:
+        spans.append((first, end))
+    out = []
+    for a, b in spans:
+        lab = _LIST_LABEL.match(text, a, b)
+        if lab:
+            a = lab.end()
+        item = text[a:b]
+        prof = None
+        for br in re.finditer(r"\s*\([^)]*\)?", item):
+            p = PROFICIENCY.search(br.group())
+            prof = prof or (p.group() if p else None)
+        name = re.sub(r"\s*\([^)]*\)?", "", item).strip(" \t\n.-*–")
+        if not name:
+            continue
+        a += item.find(name[:1]) if name else 0
+        parts = re.split(r"\s+(?:and|&)\s+", name)
+        if len(parts) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]+(?:/[A-Z][A-Z0-9]+)+", name):
+            parts = name.split("/")  # "BLS/ACLS", "TCP/IP"
+            for p in parts:
+                k = text.find(p, a, b)
+                out.append((k, k + len(p), prof))
+            continue
+        if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+            out.append((a, a + len(parts[0]), prof))
+            k = text.find(parts[1], a + len(parts[0]), b)
+            out.append((k, k + len(parts[1]), prof))
+        else:
+            k = text.find(name, a, b)
+            out.append((k, k + len(name), prof))
+    return [(a, b, p) for a, b, p in out if a >= 0]
+
+
+def _content_words(name: str) -> list[str]:
+    from gapcheck.gaps.terms import _FUNCTION, GENERIC
+
+    return [w for w in _ITEM_WORD.findall(name) if w.lower() not in GENERIC and w.lower() not in _FUNCTION
+            and (len(w) > 2 or (len(w) == 2 and (w.isupper() or any(ch.isdigit() for ch in w))))]
+
+
+def _shown_in(words: list[str], lines: list[set[str]]) -> bool:
+    """Whether one line (its lower-case words) shows a phrase's content words, in any form ("hunting" and
+    "hunts", "ECG" and "ECGs"): all of them, or all but one of three or more ("12-lead ECG interpretation"
+    in "read 12-lead ECG tracings", "Brand identity and guidelines" in "Design brand identities")."""
+    from gapcheck.gaps.terms import _same_word
+
+    words = [w.lower() for w in words]
+    need = len(words) - (1 if len(words) >= 3 else 0)
+    for line in lines:
+        if sum(any(x[:3] == w[:3] and _same_word(w, x) for x in line) for w in words) >= need:
+            return True
+    return False
+
+
+def unnamed_claims(text: str, sections, mentions: list[Mention], covered: list[tuple[int, int]],
+                   claimed: set[str]) -> list[Claim]:
+    """Claims about skills the taxonomy does not name: items of the skills list ("Makaton", "Bluebeam
+    Revu", "Air source heat pumps") and proficiencies in the summary ("Expert in Reapit") that no
+    experience, project, certification or education line shows (all their words on one line there).
+
+    Args:
+        text: the CV's text.
+        sections: its sections.
+        mentions: its taxonomy mentions (an item a mention covers whole was judged as that skill).
+        covered: spans other claims already rest on.
+        claimed: skill ids already claimed.
+    """
+    from gapcheck.gaps.evidence import BACKING_SECTIONS
+    from gapcheck.gaps.terms import CVText, Term, term_in_cv
+
+    backing = "".join(text[s.start:s.end] if s.name in BACKING_SECTIONS else
+                      re.sub(r"[^\n]", " ", text[s.start:s.end]) for s in sections)
+    backing_cv = CVText(backing)
+    # a bullet wrapped over lines is one line (continuations are indented or start in lower case)
+    lines = [set(w.lower() for w in _ITEM_WORD.findall(x)) for x in re.split(r"\n(?![ \t]+\S|[a-z])", backing)]
+    found: dict[str, tuple[str, str | None, str, tuple[MentionRef, ...]]] = {}  # id -> name, prof, sec, refs
+
+    def unbacked(a: int, b: int) -> Term | None:
+        """The span as a term when it names a skill no backing line shows, else None."""
+        name = text[a:b]
+        words = _content_words(name)
+        if not words or len(words) > 5 or any(w.lower() in _LANGUAGES for w in words) or _LICENCE.search(name):
+            return None
+        if re.search(r"\b(?:19|20)\d\d\b|\.\s", name) or (
+                name.isupper() and all(len(w) >= 5 for w in re.findall(r"[A-Z]+", name)) and " " in name):
+            return None  # a dated line ("member since 2024"), a sentence, a heading the sectioner missed
+        over = [m for m in mentions if m.start < b and a < m.end]
+        if any(m.kind == "soft" for m in over):
+            return None
+        # the words no taxonomy mention covers decide: none (or a stray short one, "Splunk ES") and the
+        # item was judged as those skills; a word another claim rests on is judged there
+        free = [(a + w.start(), a + w.end()) for w in _ITEM_WORD.finditer(name) if w.group() in words
+                and not any(m.start <= a + w.start() and a + w.end() <= m.end for m in over)]
+        if all(y - x <= 2 or any(x < q and p < y for p, q in covered) for x, y in free):
+            return None
+        kind = "acronym" if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&+-]+", name) else "phrase"
+        term = Term(name, a, b, kind)
+        strong = [w for w in words if w.lower() not in _WEAK_HEADS] or words
+        if term.skill_id in claimed or _shown_in(strong, lines) or (
+                kind == "acronym" and term_in_cv(term, backing_cv) is not None):
+            return None
+        return term
+
+    def consider(a: int, b: int, prof: str | None, sec: str, ref: tuple[int, int] | None = None) -> None:
+        term = unbacked(a, b)
+        if term is None:
+            return
+        parts, k = [], a
+        for sep in re.finditer(r"\s+(?:and|&)\s+", text[a:b]):
+            parts.append((k, a + sep.start()))
+            k = a + sep.end()
+        parts.append((k, b))
+        if len(parts) > 1:  # "STEMI and stroke recognition": STEMI is shown; judge each part
+            for pa, pb in parts:
+                if unbacked(pa, pb) is not None:
+                    consider(pa, pb, prof, sec)
+            return
+        ref = ref or (a, b)
+        name, old_prof, _, refs = found.get(term.skill_id, (" ".join(term.text.split()), None, sec, ()))
+        found[term.skill_id] = (name, prof or old_prof, sec if prof or not old_prof else found[term.skill_id][2],
+                                refs + (MentionRef(text[ref[0]:ref[1]], sec, ref[0], ref[1]),))
+
+    for sec in sections:
+        if sec.name in ("summary", "header"):
+            for m in _PROFICIENT_IN.finditer(text, sec.start, sec.end):
+                g = "x" if m.group("x") else "y"
+                phrase = _PHRASE_STOP.sub("", m.group(g)).strip()
+                if phrase:
+                    a = m.start(g)
+                    consider(a, a + len(phrase), (m.group("p") or m.group("q")).lower(), sec.name,
+                             (m.start(), a + len(phrase)))
+        elif sec.name == "skills":
+            for a, b, prof in skills_list_items(text, _body_start(text, sec), sec.end):
+                consider(a, b, prof, sec.name)
+    out = []
+    for sid, (name, prof, sec, refs) in found.items():
+        if prof:
+            out.append(Claim(sid, name, "hard", "proficiency_unbacked",
+                             f"\"{prof}\" {name} is claimed ({sec}) but no role, project, certificate or degree "
+                             f"shows it",
+                             f"back it with a concrete example (situation, task, action, result) of {name}, or "
+                             f"tone the claim down", refs))
+        else:
+            out.append(Claim(sid, name, "hard", "listed_only",
+                             f"{name} appears only in the {sec} section; no role or project shows it",
+                             f"add a bullet to a role or project that shows {name} in use, with a result", refs))
+    return out
