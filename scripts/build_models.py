@@ -468,8 +468,15 @@ def build_skills(out: Path) -> dict:
     # (the table also holds rare names). Used at run time to tell product names from words.
     words = sorted({w for w in b.english if w.isalpha() and w.islower() and logprob.get(w, -99.0) > -16.5}
                    | {w for w, lp in logprob.items() if lp > ENGLISH_LOGPROB and w.isalpha() and w.islower()})
-    (out / "english.json").write_text(json.dumps({"format": FORMAT_VERSION, "words": "\n".join(words)}),
-                                      encoding="utf-8")
+    # Base forms of verbs (WordNet's, via spacy-lookups-data's lemma index): what a duty bullet starts with
+    # ("Fit and set up smart thermostats").
+    import spacy_lookups_data
+
+    with gzip.open(Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_index.json.gz", "rt",
+                   encoding="utf-8") as f:
+        verbs = sorted(w for w in json.load(f)["verb"] if w.isalpha() and w.islower())
+    (out / "english.json").write_text(json.dumps({"format": FORMAT_VERSION, "words": "\n".join(words),
+                                                  "verbs": "\n".join(verbs)}), encoding="utf-8")
     b.stats["english_words"] = len(words)
     b.load_esco()
     b.load_onet()

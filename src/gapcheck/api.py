@@ -167,7 +167,7 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
         if pos < b:
             cut.append((pos, b))
     covered = [(m.start, m.end) for m in ad_doc.mentions if not m.loose]  # a loose match names no requirement
-    terms = find_terms(text, cut, covered, is_english=ex.is_english)
+    terms = find_terms(text, cut, covered, is_english=ex.is_english, is_verb=ex.is_verb)
     # A name the advert also uses in its title lines or its company blurb is the employer's or the
     # product's own ("Bluestem Biologics is seeking ..."), not a requirement.
     blurb = text[:title_end] + " " + " ".join(text[s.start:s.end] for s in ad_doc.sections

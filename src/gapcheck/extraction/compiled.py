@@ -271,6 +271,16 @@ def _table(t: dict[str, Any]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def load_verbs(directory: str | None = None) -> frozenset[str]:
+    """Base forms of English verbs (lower case), for telling a duty ("Fit and set up ...") from a name."""
+    d = Path(directory) if directory else models_dir()
+    data = _read_json(d / "english.json")
+    if not isinstance(data.get("verbs"), str):
+        raise ModelsMissingError("models/english.json has no verb list; run `make models`")
+    return frozenset(data["verbs"].split("\n"))
+
+
+@lru_cache(maxsize=1)
 def load_english(directory: str | None = None) -> frozenset[str]:
     """Ordinary English words (lower case), for telling product names from words."""
     d = Path(directory) if directory else models_dir()

@@ -94,6 +94,7 @@ class SkillExtractor:
         self.compiled: CompiledSkills = nlp.get_pipe("gapcheck_skills").c
         self._index = self.compiled.by_id()
         self._english: frozenset[str] | None = None
+        self._verbs: frozenset[str] | None = None
         self._models_dir = models_dir
         self._tagger = None
 
@@ -104,6 +105,14 @@ class SkillExtractor:
 
             self._english = load_english()
         return word.lower() in self._english
+
+    def is_verb(self, word: str) -> bool:
+        """True for the base form of an English verb ("fit", "calculate", "document")."""
+        if self._verbs is None:
+            from gapcheck.extraction.compiled import load_verbs
+
+            self._verbs = load_verbs()
+        return word.lower() in self._verbs
 
     def is_tech(self, skill_id: str) -> bool:
         """True if the skill is a technology (a tool, language, product)."""

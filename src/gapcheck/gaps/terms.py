@@ -146,7 +146,7 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int, int]], *,
-               is_english) -> list[Term]:
+               is_english, is_verb=None) -> list[Term]:
     """Terms in the given character spans of an advert, outside ``covered`` (taxonomy mentions).
 
     Args:
@@ -154,6 +154,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
         spans: where requirements can be (requirement-bearing sections, outside company-voice sentences).
         covered: spans of the taxonomy's mentions; a term overlapping one is not reported.
         is_english: predicate telling whether a lower-case word is an ordinary English word.
+        is_verb: predicate telling whether a word is the base form of a verb; with it, the objects of
+            duties ("Keep the controlled drugs register", "you will carry out site surveys") are terms.
     """
     out: list[Term] = []
     seen: set[str] = set()
@@ -258,6 +260,24 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                         term = Term(term.text, term.start, term.end, "phrase")
                         mask[term.start:term.end] = b"\x00" * (term.end - term.start)
                     add(term)
+        # A duty: the things a bullet or "you will" sentence says the job does ("Fit and set up smart
+        # thermostats", "Design, train and ship learning-to-rank models"): each item of its object.
+        for m in (_DUTY.finditer(chunk) if is_verb else ()):
+            end = _duty_verbs(chunk, m.end(), is_verb)
+            if end is None:
+                continue
+            items, start = [], end
+            for _ in range(_MAX_CONJUNCTS):
+                stop = _DUTY_STOP.search(chunk, start)
+                items.append((start, stop.start() if stop else len(chunk)))
+                if not stop or stop.group().strip().lower() not in (",", "and", "or"):
+                    break
+                start = stop.end()
+            for i, (a, b) in enumerate(items):
+                term = _cue_phrase(chunk, lo, a, b, taxonomy, is_english)
+                if term is not None and term.kind != "narrower" and (i == 0 or _list_item(term.text)) \
+                        and _duty_object(term.text, is_verb):
+                    add(Term(term.text, term.start, term.end, "duty"))
         # A bullet that is a name and nothing else ("• Earned value management", "- Voice picking
         # experience", "- Forest School Level 3"): an item of the advert's list of requirements.
         for line in _BULLET_LINE.finditer(chunk):
@@ -301,6 +321,62 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # "Flexibility", "Observability": one ordinary word is no requirement to check
             add(Term(item, a, b, "phrase"))
     return out
+
+
+#: Where a duty starts: after a bullet, or "you will" / "you'll".
+_DUTY = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+|\byou(?:['’]ll|[ \t]+will)[ \t]+(?:also[ \t]+|regularly[ \t]+)?",
+                   re.MULTILINE | re.IGNORECASE)
+_DUTY_VERB = re.compile(r"([A-Za-z]+)(?:(,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+|[ \t]+&[ \t]+)|[ \t]+)")
+_PARTICLES = frozenset("up out on off down over to with in for into".split())
+#: Where a duty's object ends: a list stop, or a preposition that starts how or where it is done.
+_DUTY_STOP = re.compile(_STOP_AT.pattern.replace("(?:and|or|", "(?:and|or|by|with|using|on|into|before|after|"
+                                                 "during|through|so|via|under|against|of|about|between|around|"
+                                                 "per|than|alongside|without|whenever|if|"), re.IGNORECASE)
+
+
+def _duty_verbs(chunk: str, pos: int, is_verb) -> int | None:
+    """Where the object of a duty starts, after its verbs ("Design, train and ship ", "Fit and set up ",
+    "Contribute to "), or None when the words at ``pos`` are no verbs."""
+    n = 0
+    while n < 4:
+        m = _DUTY_VERB.match(chunk, pos)
+        if not m:
+            return None
+        w = m.group(1)
+        base = w.lower()
+        if not (is_verb(base) or (base.endswith("s") and is_verb(base[:-1]))) or base in _NOT_ITEM_START \
+                or (n and w[0].isupper()):
+            break
+        n += 1
+        pos = m.end()
+        if not m.group(2):  # no list of verbs goes on: a particle may follow, then the object
+            p = re.match(r"([a-z]+)[ \t]+", chunk[pos:pos + 12])
+            if p and p.group(1) in _PARTICLES:
+                pos += p.end()
+            return pos
+    return None
+
+
+def _duty_object(phrase: str, is_verb) -> bool:
+    """A duty's object worth checking in a CV: two to four words, not generic, not people, not another
+    verb's clause ("manage two assistant accountants", "oversee pre-employment checks")."""
+    words = [w.lower().strip(".,") for w in phrase.split()]
+    content = [w for w in words if w not in GENERIC and w not in _FUNCTION and len(w) > 2]
+    if not (2 <= len(words) <= 4 and len(content) >= 2) or set(content) & _PEOPLE \
+            or words[0] in _NOT_OBJECT_START:
+        return False
+    return not (_VERB_LIKE.match(phrase) or (is_verb(words[0]) and words[1] in _NOT_OBJECT_START))
+
+
+#: Objects that are people ("hospitalised patients", "new starters"), not things a CV shows.
+_PEOPLE = frozenset("""patient patients customer customers client clients colleague colleagues staff team teams
+member members pupil pupils student students child children people person user users visitor visitors guest
+guests resident residents family families manager managers starter starters stakeholder stakeholders
+squad squads crew crews department departments
+""".split())
+#: Words no duty's object starts with: possessives, quantifiers, "make sure".
+_NOT_OBJECT_START = frozenset("""our your their its my his her this these those the a an every each all any some
+more most other sure certain that two three four five several""".split())
 
 
 #: Lists inside a requirement: "monitoring of cleanrooms and utilities, including water system sampling",
@@ -510,8 +586,10 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
              if w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w)]
     if not words:
         return None
+    # a duty's object is shown with one modifier missing ("fault finding" for "electrical fault finding")
+    need = len(words) - (1 if term.kind == "duty" and len(words) >= 2 else 0)
     for start, end, stems in cv.line_stems:
-        if all(any(_same_word(w, x) for x in stems.get(w[:5], ())) for w in words):
+        if sum(any(_same_word(w, x) for x in stems.get(w[:5], ())) for w in words) >= need:
             return start, end
     m = _name_variant_in(term.text, cv.text)  # "International Plumbing Code" as "IPC"
     return m.span() if m else None
