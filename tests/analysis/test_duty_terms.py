@@ -60,3 +60,40 @@ Veterinary Nurse, Hilltop Vets, 2020 - Present
     assert "pre-installation site surveys" not in gaps
     assert "smart thermostats" in gaps
     assert "learning-to-rank models" in gaps
+
+
+def test_you_will_sentences_about_the_workplace_give_no_duty():
+    advert = """Data Engineer
+What you will do
+You'll find a collaborative, thought-provoking environment. You will join our platform squad and
+report to the Head of Data. You will quickly become a great candidate for promotion.
+- Build and monitor streaming pipelines in Kafka
+"""
+    found = {t for t, term in advert_terms_of(advert).items() if term.kind == "duty"}
+    assert found == {"streaming pipelines"}
+
+
+def test_named_awards_and_laws_are_terms_checked_by_their_distinctive_words():
+    advert = """Lettings Negotiator
+Requirements
+- It would be an advantage if you hold the Propertymark Level 3 Award in Residential Letting
+- IBMS Higher Specialist Diploma, or working towards it
+- A working knowledge of the Renters' Rights Act and the Tenant Fees Act 2019
+- High School Diploma or GED
+- Experience as a field training officer for new medics
+"""
+    found = advert_terms_of(advert)
+    for name in ("Propertymark Level 3 Award in Residential Letting", "IBMS Higher Specialist Diploma",
+                 "Renters' Rights Act", "Tenant Fees Act 2019"):
+        assert found[name].kind == "credential", sorted(found)
+    # ordinary words name no particular award (the bullet is still a phrase to check, like any name-only bullet)
+    assert found["High School Diploma"].kind == "phrase"
+    assert "field training officer" in found  # "experience as a ..."
+    from gapcheck.gaps.terms import CVText, term_in_cv
+
+    cv = CVText("QUALIFICATIONS\nLevel 3 Award in Residential Letting and Property Management (Propertymark), 2022\n"
+                "IBMS Specialist Diploma in Haematology, 2019\nTenant Fees Act training, 2020\n")
+    assert term_in_cv(found["Propertymark Level 3 Award in Residential Letting"], cv) is not None
+    assert term_in_cv(found["IBMS Higher Specialist Diploma"], cv) is None  # "Higher" is what is asked
+    assert term_in_cv(found["Tenant Fees Act 2019"], cv) is not None
+    assert term_in_cv(found["Renters' Rights Act"], cv) is None

@@ -53,7 +53,7 @@ _CUE = re.compile(
     r"\b(?:experience|experienced|background|knowledge|understanding|familiarity|familiar|trained|training|"
     r"qualified|competen(?:t|ce|cy)|skilled|proficien(?:t|cy)|expertise|certified|certification|"
     r"exposure|ability to use|working knowledge|track record)"
-    r"\s+(?:of|with|in|on|using|to|handling|managing|running|leading|delivering|supporting|building|"
+    r"\s+(?:of|with|in|on|using|to|as|handling|managing|running|leading|delivering|supporting|building|"
     r"operating|maintaining|designing|teaching)\s+",
     re.IGNORECASE,
 )
@@ -179,6 +179,20 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
 
     for lo, hi in spans:
         chunk = text[lo:hi]
+        # A named award or law: "IBMS Higher Specialist Diploma", "Propertymark Level 3 Award in Residential
+        # Letting", "Renters' Rights Act", "Health and Safety at Work Act 1974": checked whole (before its
+        # acronym alone takes the place).
+        for m in _CREDENTIAL_NAME.finditer(chunk):
+            words = m.group(1).split()
+            kind = m.group("kind")
+            if words[0] in ACRONYM_STOP or words[0] in ("Appendix", "Section", "Part", "Schedule"):
+                continue  # "OPM Qualification Standards", "Appendix G-6 Nurse Qualification"
+            head = words[:words.index(kind)]
+            # an award is named by a word no dictionary has or a level ("High School Diploma" names none);
+            # a law by two words or more ("Renters' Rights Act", not "LSC Act")
+            if (kind in ("Act", "Regulations") and len(head) >= 2) or \
+                    any(not is_english(w.lower().strip("'’")) for w in head):
+                add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "credential"))
         # A letter and a number naming a standard or a ticket: "(G3) qualification", "G99 applications".
         for m in _CODE.finditer(chunk):
             add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "acronym"))
@@ -323,8 +337,16 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
     return out
 
 
+#: Words of an award's name that do not tell one award from another.
+_CREDENTIAL_WORDS = frozenset("award certificate diploma qualification portfolio level in and of the for at &".split())
+_CAP = r"(?:[A-Z][\w&'’-]*|\d+)"
+_CREDENTIAL_NAME = re.compile(
+    rf"(?<![\w-])(?!(?:A|An|The|This|Our|Your)\b)({_CAP}(?:[ \t]+(?:(?:and|of|at|for|&)[ \t]+)?{_CAP}){{0,5}}[ \t]+"
+    rf"(?P<kind>Award|Certificate|Diploma|Qualification|Portfolio|Act|Regulations)"
+    rf"(?:[ \t]+(?:19|20)\d\d)?(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w-]*){{0,3}})?)(?![\w-])"
+)
 #: Where a duty starts: after a bullet, or "you will" / "you'll".
-_DUTY = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+|\byou(?:['’]ll|[ \t]+will)[ \t]+(?:also[ \t]+|regularly[ \t]+)?",
+_DUTY = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+|\byou(?:['’]ll|\s+will)\s+(?:also\s+|regularly\s+)?",
                    re.MULTILINE | re.IGNORECASE)
 _DUTY_VERB = re.compile(r"([A-Za-z]+)(?:(,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+|[ \t]+&[ \t]+)|[ \t]+)")
 _PARTICLES = frozenset("up out on off down over to with in for into".split())
@@ -344,8 +366,8 @@ def _duty_verbs(chunk: str, pos: int, is_verb) -> int | None:
             return None
         w = m.group(1)
         base = w.lower()
-        if not (is_verb(base) or (base.endswith("s") and is_verb(base[:-1]))) or base in _NOT_ITEM_START \
-                or (n and w[0].isupper()):
+        if not _is_verb_form(base, is_verb) or base in _NOT_ITEM_START or (n and w[0].isupper()) \
+                or base in _NOT_DUTY_VERBS:
             break
         n += 1
         pos = m.end()
@@ -357,13 +379,24 @@ def _duty_verbs(chunk: str, pos: int, is_verb) -> int | None:
     return None
 
 
+def _is_verb_form(w: str, is_verb) -> bool:
+    """A verb's base form, its -s form or its -ing form ("Writing the weekly staff rotas")."""
+    if is_verb(w) or (w.endswith("s") and is_verb(w[:-1])):
+        return True
+    if w.endswith("ing") and len(w) > 5:
+        stem = w[:-3]
+        return is_verb(stem) or is_verb(stem + "e") or (stem[-1:] == stem[-2:-1] and is_verb(stem[:-1]))
+    return False
+
+
 def _duty_object(phrase: str, is_verb) -> bool:
     """A duty's object worth checking in a CV: two to four words, not generic, not people, not another
     verb's clause ("manage two assistant accountants", "oversee pre-employment checks")."""
     words = [w.lower().strip(".,") for w in phrase.split()]
     content = [w for w in words if w not in GENERIC and w not in _FUNCTION and len(w) > 2]
     if not (2 <= len(words) <= 4 and len(content) >= 2) or set(content) & _PEOPLE \
-            or words[0] in _NOT_OBJECT_START:
+            or words[0] in _NOT_OBJECT_START or (words[0].endswith("ly") and words[0] not in _LY_ADJECTIVES) or set(words) & _CLAUSE_WORDS \
+            or "<" in phrase:
         return False
     return not (_VERB_LIKE.match(phrase) or (is_verb(words[0]) and words[1] in _NOT_OBJECT_START))
 
@@ -374,6 +407,15 @@ member members pupil pupils student students child children people person user u
 guests resident residents family families manager managers starter starters stakeholder stakeholders
 squad squads crew crews department departments
 """.split())
+#: Verbs after "you will" that tell what the job gives or is like, not what it does ("you'll find a
+#: collaborative environment", "you will join our team", "you will report to").
+_NOT_DUTY_VERBS = frozenset("""be is are have has get gets find finds join joins enjoy enjoys receive receives
+love like thrive feel become benefit gain grow see meet need want play report reports belong earn
+bring brings also discover experience explore benefit count rely""".split())
+#: Adjectives that end like adverbs ("the weekly rota", "early mobility"); other -ly words start no object
+#: ("extremely fast paced").
+_LY_ADJECTIVES = frozenset("daily weekly fortnightly monthly quarterly yearly annually hourly nightly early "
+                           "friendly costly timely orderly elderly".split())
 #: Words no duty's object starts with: possessives, quantifiers, "make sure".
 _NOT_OBJECT_START = frozenset("""our your their its my his her this these those the a an every each all any some
 more most other sure certain that two three four five several""".split())
@@ -582,8 +624,17 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
         if m is None and term.kind == "name":
             m = _name_variant_in(term.text, cv.text)
         return m.span() if m else None
-    words = [_singular(w) for w in _WORD.findall(term.text)
-             if w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w)]
+    if term.kind == "credential":
+        # an award or law is shown by its distinctive words on one line, in any order ("Level 3 Award in
+        # Residential Letting (Propertymark)"); "Higher" still tells the Higher Specialist Diploma apart
+        m = _name_pattern(term.text).search(cv.text) or _name_variant_in(term.text, cv.text)
+        if m:
+            return m.span()
+        words = [_singular(w) for w in _WORD.findall(term.text)
+                 if w.lower() not in _CREDENTIAL_WORDS and not re.fullmatch(r"(?:19|20)\d\d", w)]
+    else:
+        words = [_singular(w) for w in _WORD.findall(term.text)
+                 if w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w)]
     if not words:
         return None
     # a duty's object is shown with one modifier missing ("fault finding" for "electrical fault finding")
