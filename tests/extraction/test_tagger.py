@@ -89,10 +89,37 @@ def test_confidence_filter_drops_exactly_the_doubted_mentions(extractor):
 @pytest.mark.parametrize("phrase, ok", [
     ("run the", False), ("to", False), ("professional", False), ("services", False), ("a", False),
     ("variable speed drives", True), ("explain technical decisions", True), ("Kubeflow", True),
-    ("HACCP", True), ("communication skills", False),
+    ("HACCP", True), ("communication skills", False), ("e.g.", False), ("C1", False),
 ])
 def test_what_can_stand_as_a_skill(extractor, phrase, ok):
     assert extractor.names_something(phrase) is ok
+
+
+def test_doubt_is_only_for_doubtful_names(extractor):
+    from gapcheck.extraction import Mention
+    from gapcheck.extraction.pipeline import DOUBT_CONFIDENCE
+
+    def m(text, conf, kind="hard"):
+        return Mention("x", text, kind, text, 0, len(text), confidence=conf)
+
+    low = DOUBT_CONFIDENCE / 2
+    assert extractor.doubted(m("automation", low))  # an ordinary word the tagger doubts
+    assert extractor.doubted(m("Go", low))  # an ambiguous alias
+    assert not extractor.doubted(m("automation", DOUBT_CONFIDENCE))
+    assert not extractor.doubted(m("Kubernetes", low))  # a tool's name is never doubted
+    assert not extractor.doubted(m("teamwork", low, kind="soft"))
+    assert not extractor.doubted(m("automation", None))  # CVs are not tagged
+    ms = next(extractor.extract_texts([SAMPLE_ADVERT], doc_type="advert", requirements_only=True))
+    assert not any(extractor.doubted(x) for x in ms)
+
+
+def test_people_and_units_are_no_requirements(extractor):
+    text = ("Requirements\n- Experience with Python and Docker\n"
+            "- You will work in the Department of Bioinformatics and Data Mining\n"
+            "- You will mentor our Software Engineers\n")
+    names = {x.text for x in next(extractor.extract_texts([text], doc_type="advert", requirements_only=True))}
+    assert {"Python", "Docker"} <= names
+    assert not names & {"Bioinformatics", "Data Mining", "Software Engineers"}
 
 
 def test_features_are_deterministic_and_bounded(extractor):

@@ -130,7 +130,8 @@ class SkillMatcher:
         starts = self.patterns.starting_at(attrs)
         if attrs.text in TRANSPARENT_TOKENS or (lex.is_space and "\n" not in attrs.text):
             return _Word(attrs, None, "", starts, 0, 0)
-        low, lem = ("\n", "\n") if lex.is_space else (attrs.lower, attrs.lemma)
+        # A typographic apostrophe reads as the plain one the taxonomy writes ("Bachelor’s degree").
+        low, lem = ("\n", "\n") if lex.is_space else (attrs.lower.replace("’", "'"), attrs.lemma.replace("’", "'"))
         return _Word(attrs, low, lem, starts, self.c.first_lower.get(low, 0),
                      self.c.first_lemma.get(lem, 0))
 
