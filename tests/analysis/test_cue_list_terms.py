@@ -69,3 +69,36 @@ Requirements
     found = set(advert_terms_of(advert))
     assert {"state wage and hour laws", "disciplinary and grievance procedures"} <= found
     assert not {"hour laws", "state wage", "grievance procedures"} & found
+
+
+def test_prose_asks_what_you_hold_and_where_you_have_worked():
+    advert = """Paramedic
+Requirements
+To be considered you must hold an Arizona paramedic certification or a National Registry (NRP)
+certification. Ideal candidates are paramedics who have worked in a community paramedicine or
+mobile integrated health program, or who have served as a field training officer for new medics. You'll
+hold your own clinics. If you have used ImageTrend you will settle in quickly.
+"""
+    found = advert_terms_of(advert)
+    for want in ("Arizona paramedic certification", "community paramedicine", "field training officer"):
+        assert want in found, sorted(found)
+    assert not any(t.startswith(("your", "own", "used")) for t in found)
+
+
+def test_an_alternative_after_or_a_joins_the_group():
+    from gapcheck import read_text
+    from gapcheck.api import analyse_document, compare_documents
+
+    advert = read_text("""Paramedic
+Requirements
+- You must hold an Arizona paramedic certification or a National Registry (NRP) certification
+""", source="advert.txt")
+    cv = read_text("""Sam Lee
+CERTIFICATIONS
+National Registry Paramedic (NRP), 2021
+EXPERIENCE
+Paramedic, Valley EMS, 2019 - Present
+- Ran 911 calls as lead paramedic.
+""", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(advert, "advert"))
+    assert not any("Arizona" in g.name for g in r.gaps)  # NRP satisfies the either/or

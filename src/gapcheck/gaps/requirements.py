@@ -27,7 +27,7 @@ YEARS = re.compile(
     r"\s*(?:\+|plus)?\s*(?:(?:or|to|-|–)\s*\d{1,2}\s*)?(?:\+\s*)?years?['’]?(?:\s+of)?",
     re.IGNORECASE,
 )
-_OR_JOIN = re.compile(r"^[\s,]*(?:,?\s*or|/|and\s*/\s*or|\|)[\s,]*$", re.IGNORECASE)
+_OR_JOIN = re.compile(r"^[\s,]*(?:,?\s*or(?:\s+(?:a|an|the))?|/|and\s*/\s*or|\|)[\s,]*$", re.IGNORECASE)
 #: Examples in brackets after a skill: "a laboratory information management system (WinPath or Telepath)",
 #: "analysers (e.g., Roche cobas or Abbott Alinity)": any of them satisfies the skill.
 _EXAMPLES = re.compile(r"^\s*\(\s*(?:e\.\s?g\.?,?|i\.\s?e\.?,?|such\s+as|including|for\s+example,?|like)?\s*$", re.IGNORECASE)

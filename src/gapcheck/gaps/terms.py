@@ -57,6 +57,37 @@ _CUE = re.compile(
     r"operating|maintaining|designing|teaching)\s+",
     re.IGNORECASE,
 )
+#: What is asked for in prose: "you must hold", "who hold", "if you hold", "have worked in", "served as": the
+#: thing after it is checked like one after "experience with". ("You have" / "you'll need" are not cues:
+#: what follows them is as often a quality, "a professional attitude", "a sense of humour".)
+_HAVE_CUE = re.compile(
+    r"\b(?:(?:you|candidates?|applicants?|who|if\s+you)(?:['’]ll|\s+will|\s+must|\s+should)?\s+"
+    r"(?:also\s+|already\s+)?(?:need\s+to\s+)?(?:hold|holds)"
+    r"|(?:have|has)\s+(?:previously\s+|already\s+)?(?:worked|served)\s+(?:in|on|with|as)"
+    r"|(?:served|worked)\s+as)\s+"
+    # not "you'll hold your own clinics"
+    r"(?!(?:your|their|our|my|his|her|its|this|these|those|what|everything|something|nothing)\b)",
+    re.IGNORECASE,
+)
+#: Words that make what follows "you have" / "you must hold" a form of words, not a thing to check ("a high
+#: quality level of knowledge", "the following skills", "a combination of education", "a degree").
+_HAVE_NOISE = frozenset("""level levels necessary opportunity opportunities freedom salary combination following
+set lots plenty range maximum minimum degree degrees bachelor bachelor's bachelors master master's masters
+doctorate phd education year years successfully completed obtained sufficient quality status profile able
+talented great unique every chance benefits package mind-set mindset discussions collaborative personal""".split())
+
+
+def _asked_thing(phrase: str) -> bool:
+    """A phrase after "you have" / "you must hold" names a thing to check in a CV (see _HAVE_NOISE)."""
+    words = [w.lower().strip(".,'’\"") for w in phrase.split()]
+    return bool(words) and words[0] not in _NOT_ITEM_START and not (set(words) & _HAVE_NOISE) \
+        and words[0] not in _CUE_WORDS and phrase.isascii() and "<" not in phrase
+
+
+#: Words that start a cue of their own ("you have experience with ..."): that cue reads the phrase.
+_CUE_WORDS = frozenset("""experience experienced background knowledge understanding familiarity familiar trained
+training qualified competent competence competency skilled proficient proficiency expertise certified
+certification exposure skills skill abilities ability""".split())
 _LEAD = re.compile(
     r"^(?:(?:a|an|the|other|at\s+least|some|strong|good|solid|excellent|proven|working|practical|hands-on|basic|"
     r"sound|thorough|demonstrable|demonstrated|relevant|recent|previous|prior|current|up-to-date|"
@@ -248,7 +279,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
             add(Term(m.group(1), s, lo + m.end(1), "name"))
-        cues = sorted(list(_CUE.finditer(chunk)) + list(_LIST_CUE.finditer(chunk)), key=lambda m: m.start())
+        cues = sorted(list(_CUE.finditer(chunk)) + list(_HAVE_CUE.finditer(chunk)) + list(_LIST_CUE.finditer(chunk)),
+                      key=lambda m: m.start())
         for m in cues:
             # "Experience with pumps, valves or other fluid-handling equipment": each item of the list
             # after the cue is a phrase of its own, up to a stop that ends the list.
@@ -269,7 +301,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             for start, end, _sep in items:
                 term = _cue_phrase(chunk, lo, start, end, taxonomy, is_english)
                 if term is not None and (start == m.end() or _list_item(term.text)) \
-                        and (m.re is _CUE or _listed_thing(term.text)):
+                        and (m.re is not _LIST_CUE or _listed_thing(term.text)) \
+                        and (m.re is not _HAVE_CUE or _asked_thing(term.text)):
                     if term.kind == "narrower":
                         term = Term(term.text, term.start, term.end, "phrase")
                         mask[term.start:term.end] = b"\x00" * (term.end - term.start)
