@@ -133,6 +133,10 @@ def compare_documents(cv_doc: AnalysedDocument, ad_doc: AnalysedDocument, *, ext
     return report
 
 
+#: A header line under an advert's title: employer, place, hours and pay cut up by dashes, dots or bars,
+#: with no full stop at its end.
+_HEADER_LINE = re.compile(r"^[^\n.]*?[^\s\n][ \t]+[–—·|][ \t]+[^\n]*?(?<![.:])$", re.MULTILINE)
+
 #: Words before a name that make it a tool in use, not the employer: "we currently use WinPath".
 _TOOL_CUE = re.compile(r"\b(?:use|uses|using|used|run|runs|on|in|with|via)\s+(?:the\s+)?$")
 
@@ -152,6 +156,13 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
             len(line.split()) <= 15 and not line.rstrip().endswith(".")
             for line in text[secs[0].start:secs[0].end].splitlines()):
         title_end = max(title_end, secs[0].end)
+    # ... and such lines under the title even when a blurb paragraph follows without a heading ("The Wild
+    # Hare, Bibury – a Hedgerow Inns pub with rooms", "Saguaro Regional EMS · Mesa, Arizona · Full-time"):
+    # short, cut up by dashes, dots or bars, no full stop at the end.
+    for line in _HEADER_LINE.finditer(text, title_end + 1 if first_nl >= 0 else len(text)):
+        if line.start() != title_end + 1 or len(line.group().split()) > 20:
+            break
+        title_end = line.end()
     spans = [(max(s.start, title_end), s.end) for s in ad_doc.sections
              if holds_requirements(s) and s.end > title_end]
     voice = sorted(company_voice_spans(text) + offer_spans(text))

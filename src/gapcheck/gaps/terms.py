@@ -527,6 +527,8 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_e
     words = phrase.split()
     if not 1 <= len([w for w in words if w.lower() != "and"]) <= 4:
         return None
+    if words[0].lower() in ("and", "or", "&") or "@" in phrase:
+        return None  # "building and shipping ...": a verb list, not a thing; "hiring@example.com": an address
     content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
     if not content or (len(words) == 1 and is_english(words[0].lower()) and len(content) == 1
                        and words[0].islower()):
