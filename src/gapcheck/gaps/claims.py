@@ -340,7 +340,7 @@ def term_claims(matched_terms: list[SkillItem], term_kinds: dict[str, str], cv, 
 
     Args:
         matched_terms: the report's matched items that are advert terms.
-        term_kinds: term skill id -> its kind (acronym, name, phrase).
+        term_kinds: term skill id -> its kind (acronym, name, phrase, duty, credential).
         cv: the CV's :class:`~gapcheck.gaps.terms.CVText`.
         sections: the CV's sections.
         claimed: skill ids already claimed.

@@ -134,7 +134,7 @@ class Term:
     text: str
     start: int
     end: int
-    kind: str  # acronym | name | phrase
+    kind: str  # acronym | name | phrase | duty (a duty's object) | credential (a named award or law)
 
     @property
     def key(self) -> str:
