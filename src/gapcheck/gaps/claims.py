@@ -537,7 +537,7 @@ def unnamed_claims(text: str, sections, mentions: list[Mention], covered: list[t
                       re.sub(r"[^\n]", " ", text[s.start:s.end]) for s in sections)
     backing_cv = CVText(backing)
     # a bullet wrapped over lines is one line (continuations are indented or start in lower case)
-    lines = [set(w.lower() for w in _ITEM_WORD.findall(x)) for x in re.split(r"\n(?![ \t]+\S|[a-z])", backing)]
+    lines = [{w.lower() for w in _ITEM_WORD.findall(x)} for x in re.split(r"\n(?![ \t]+\S|[a-z])", backing)]
     found: dict[str, tuple[str, str | None, str, tuple[MentionRef, ...]]] = {}  # id -> name, prof, sec, refs
 
     def unbacked(a: int, b: int) -> Term | None:
