@@ -673,9 +673,15 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     if not words:
         return None
     # a duty's object is shown with one modifier missing ("fault finding" for "electrical fault finding")
-    need = len(words) - (1 if term.kind == "duty" and len(words) >= 2 else 0)
+    spare = 1 if term.kind == "duty" and len(words) >= 2 else 0  # words a line may lack
     for start, end, stems in cv.line_stems:
-        if sum(any(_same_word(w, x) for x in stems.get(w[:5], ())) for w in words) >= need:
+        missing = 0
+        for w in words:
+            if not any(_same_word(w, x) for x in stems.get(w[:5], ())):
+                missing += 1
+                if missing > spare:
+                    break
+        else:
             return start, end
     m = _name_variant_in(term.text, cv.text)  # "International Plumbing Code" as "IPC"
     return m.span() if m else None
