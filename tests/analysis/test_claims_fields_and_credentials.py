@@ -151,3 +151,22 @@ Splunk, Zscaler, incident response
     assert c.details["asked_by_advert"] and all(m.section == "skills" for m in c.mentions)
     # Splunk is backed by a bullet: never flagged.
     assert not any("Splunk" in n for n in listed)
+
+
+def test_a_compound_field_is_held_to_the_roles_named_by_its_head():
+    cv = """ALEX RIVERA
+SUMMARY
+Security analyst with 6 years of cybersecurity experience in SOC operations.
+
+EXPERIENCE
+SOC Analyst — Buckeye Managed Security, Columbus, OH
+July 2023 – Present
+- Triage 60 alerts a shift in Splunk; wrote 12 runbooks.
+
+IT Support Technician — Franklin County Library, Columbus, OH
+June 2020 – June 2023
+- Reset passwords and imaged 400 laptops.
+"""
+    years = [c for c in claims_by_kind(report(cv), "years_exceed_history") if c.id.startswith("gapcheck:years-in")]
+    # "cybersecurity" is the field of the Managed Security role only (40 months), not the help desk's
+    assert [c.name for c in years] == ["6 years of cybersecurity experience"]

@@ -172,8 +172,16 @@ def _field_words(text: str, end: int) -> list[str]:
     if not m:
         return []
     field = _FIELD_STOP.sub("", re.split(r"[,.;:\n(]", m.group("f"))[0])
-    return [_stem(w) for w in re.findall(r"[A-Za-z][\w&-]*", field)
-            if len(w) > 2 and w.lower() not in GENERIC and w.lower() not in ENGLISH_STOP_WORDS]
+    words = [w for w in re.findall(r"[A-Za-z][\w&-]*", field)
+             if len(w) > 2 and w.lower() not in GENERIC and w.lower() not in ENGLISH_STOP_WORDS]
+    # a compound's head names the field too: "cybersecurity" in a "Managed Security" role
+    heads = [c.group(1) for w in words if (c := _COMPOUND.fullmatch(w.lower()))]
+    return [_stem(w) for w in words + heads]
+
+
+#: A word made of a combining form and a word of its own ("cybersecurity", "biostatistics").
+_COMPOUND = re.compile(r"(?:cyber|info|bio|micro|tele|geo|agri|aero|electro|hydro|petro|neuro|socio|eco|e-)"
+                       r"-?([a-z]{5,})")
 
 
 #: Stems in a role's title lines that say nothing about the field (months, "present", "ltd").
