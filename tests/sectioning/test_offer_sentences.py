@@ -62,3 +62,20 @@ def test_how_experience_is_counted_states_no_requirement():
                    source="cv.txt")
     r = analyze(cv, read_text(text, source="advert.txt"))
     assert not any("AmeriCorps" in g.name for g in r.gaps)
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence():
+    from gapcheck.sectioning import company_voice_spans, offer_spans
+
+    text = ("Plumber\nWe\nare also a factory authorized dealer on the HVAC side, and our project managers run every job in\n"
+            "Procore, so you will always know where to be.\nIn return you will get a pension paid monthly, a car allowance of £250 a\n"
+            "month, 25 days' holiday plus your birthday off, Perkbox, and a clear path to Branch Manager.\n"
+            "Requirements\n- Journeyman plumber license\n")
+    voice = company_voice_spans(text)
+    hvac = text.index("HVAC")
+    assert any(a <= hvac < b for a, b in voice)  # "We" wrapped onto the next line is still the company
+    offers = offer_spans(text) + company_voice_spans(text)
+    perk = text.index("Perkbox")
+    assert any(a <= perk < b for a, b in offers) or any(a <= perk < b for a, b in voice)
+    lic = text.index("Journeyman")
+    assert not any(a <= lic < b for a, b in voice + offer_spans(text))  # a new line in capitals is new

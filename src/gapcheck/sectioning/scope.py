@@ -67,6 +67,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def wrapped_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` with a hard-wrapped sentence in one piece: a line that goes on in lower case
+    continues the sentence before it ("We\nare also a factory authorized dealer", "a car allowance of £250
+    a\nmonth, ... Perkbox")."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentence_spans(text):
+        if out and out[-1][1] == a and text[a - 1] == "\n" and text[a].islower():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 @lru_cache(maxsize=8)
 def company_voice_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of sentences that describe the employer rather than the job or the applicant
@@ -76,7 +89,7 @@ def company_voice_spans(text: str) -> tuple[tuple[int, int], ...]:
     """
     # Cached: gap analysis asks for it twice per advert (requirement mentions, then terms).
     out = []
-    for a, b in sentence_spans(text):
+    for a, b in wrapped_sentence_spans(text):
         s = text[a:b]
         if _COMPANY_VOICE.search(s) and not _APPLICANT_VOICE.search(s):
             out.append((a, b))
@@ -103,4 +116,4 @@ def offer_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-_BOUNDARY = re.compile(r"[.!?]+(?=\s)|\n")
+_BOUNDARY = re.compile(r"[.!?]+(?=\s)|\n(?![a-z])")  # a line going on in lower case is a wrapped sentence
