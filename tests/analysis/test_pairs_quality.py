@@ -3,7 +3,8 @@ measures it.
 
 The floors apply to the 16 pairs gapcheck was tuned on (01-16) and sit just under their figures, so a
 regression fails; see the issue for the targets (gap recall 0.90, false gaps 0.10, stretched 0.80, backed
-flagged 0.10). Pairs 17-24 (held-out), 25-32 (blind-2) and 33-40 (blind-3, round 3) were written blind: they
+flagged 0.10). Pairs 17-24 (held-out), 25-32 (blind-2), 33-40 (blind-3, round 3) and 49-56 (blind-4, round 4)
+were written blind: they
 are evaluated here (so they must keep parsing and scoring) but carry no floors, because a floor on them would
 invite tuning on them and spoil them as an out-of-sample check. Their figures are printed by
 ``benchmarks/pairs.py``."""
@@ -38,7 +39,7 @@ def summary(bench, rows):
 
 
 def test_gap_recall(summary):
-    assert summary["gap_recall"]["value"] >= 0.88  # 0.907 in round 3
+    assert summary["gap_recall"]["value"] >= 0.90  # 0.907 in round 3, 0.916 in round 4
 
 
 def test_false_gaps(summary):
@@ -46,7 +47,7 @@ def test_false_gaps(summary):
 
 
 def test_stretched_claims_found(summary):
-    assert summary["stretched_recall"]["value"] >= 0.90  # 0.936 in round 3
+    assert summary["stretched_recall"]["value"] >= 0.95  # 0.936 in round 3, 1.0 in round 4
 
 
 def test_backed_claims_not_flagged(summary):
@@ -58,12 +59,12 @@ def test_benefits_and_blurbs_are_not_requirements(summary):
 
 
 #: The groups after 01-16, each written blind (see tests/fixtures/pairs/README.md).
-LATER_GROUPS = ("HELD_OUT", "BLIND_2", "BLIND_3", "DEV_3")
+LATER_GROUPS = ("HELD_OUT", "BLIND_2", "BLIND_3", "DEV_3", "BLIND_4")
 
 
 @pytest.mark.parametrize("group", LATER_GROUPS)
 def test_later_groups_are_scored_separately(bench, rows, group):
-    """Each later group (17-24 held out, 25-32 blind-2, 33-40 blind-3, 41-48 dev-3) exists, is disjoint
+    """Each later group (17-24 held out, 25-32 blind-2, 33-40 blind-3, 41-48 dev-3, 49-56 blind-4) exists, is disjoint
     from every other group, and every pair of it is scored. No floors: blind pairs must not be tuned on."""
     ids = getattr(bench, group)
     assert not any(ids & getattr(bench, other) for other in ("TUNED_ON", *LATER_GROUPS) if other != group)
@@ -72,3 +73,12 @@ def test_later_groups_are_scored_separately(bench, rows, group):
     s = bench.summarise(members)
     for key in ("gap_recall", "false_gap_rate", "stretched_recall", "backed_flag_rate", "trap_rate"):
         assert s[key]["of"] > 0 and s[key]["value"] is not None
+
+
+def test_dev_set_floors(bench, rows):
+    """Pairs 41-48 (dev-3) were written blind but are tuned on, like 01-16: floors just under round 4's
+    figures (gap recall 0.822, false gaps 0.052, stretched 0.969)."""
+    s = bench.summarise([r for r in rows if r["pair"][:2] in bench.DEV_3])
+    assert s["gap_recall"]["value"] >= 0.80
+    assert s["false_gap_rate"]["value"] <= 0.07
+    assert s["stretched_recall"]["value"] >= 0.93
