@@ -21,9 +21,12 @@ from functools import cached_property
 
 from gapcheck.extraction.mention import Mention
 
-_ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&+]*[A-Z0-9](?:-[A-Z0-9]+)*(?:\s\d{1,4}(?![\d.,]))?)(?![\w-])")
+# "Not after a word character, a dot or a hyphen" is tested once the first capital is matched
+# ("[A-Z](?<![\w.-][A-Z])", the same condition as "(?<![\w.-])[A-Z]"): a pattern that starts with a
+# character class lets the regex engine skip ahead to the next capital instead of trying every position.
+_ACRONYM = re.compile(r"([A-Z](?<![\w.-][A-Z])[A-Z0-9&+]*[A-Z0-9](?:-[A-Z0-9]+)*(?:\s\d{1,4}(?![\d.,]))?)(?![\w-])")
 _CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]+)(?![\w-])")
-_PROPER = re.compile(r"(?<![\w.-])((?:[A-Z][\w+&.-]*[\w+&])(?:[ \t]+(?:[A-Z][\w+&.-]*[\w+&]|[A-Z]{2,}|\d+)){0,3})")
+_PROPER = re.compile(r"((?:[A-Z](?<![\w.-][A-Z])[\w+&.-]*[\w+&])(?:[ \t]+(?:[A-Z][\w+&.-]*[\w+&]|[A-Z]{2,}|\d+)){0,3})")
 #: A name is a tool or credential only in a list of skills or after a cue ("experience with Microlise",
 #: "HubSpot or Marketo"); elsewhere a capitalised word is a place, a day, a school ...
 _NAME_CUE_BEFORE = re.compile(
