@@ -82,7 +82,7 @@ def main() -> int:
         spacy_docs = timed("tokenize", lambda: [ex.make_doc(t) for t in texts])
         timed("lemmatize", lambda: [lemmatizer(d) for d in spacy_docs])
         timed("match skills", lambda: [matcher(d) for d in spacy_docs])
-        mentions = timed("mentions", lambda: [ex._mentions(d) for d in spacy_docs])
+        mentions = timed("mentions", lambda: [ex._mentions(d, t) for d, t in zip(spacy_docs, texts)])
         sections = timed("sections", lambda: [split_sections(t, doc_type="advert") for t in texts])
         ads = timed("mention sections", lambda: [
             AnalysedDocument(d, "advert", s, [replace(m, section=section_at(s, m.start)) for m in ms])

@@ -36,3 +36,9 @@ class Mention:
     section: str = "other"
     loose: bool = False
     confidence: float | None = None
+
+    def in_section(self, section: str) -> Mention:
+        """This mention in ``section``: ``dataclasses.replace(self, section=section)`` without its
+        per-call look at the fields (a listing's mentions are all given their section)."""
+        return Mention(self.skill_id, self.name, self.kind, self.text, self.start, self.end, section, self.loose,
+                       self.confidence)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -150,12 +151,15 @@ class SkillExtractor:
         """The :class:`~gapcheck.extraction.compiled.SkillRecord` for an id."""
         return self.compiled.skills[self._index[skill_id]]
 
-    def _mentions(self, doc) -> list[Mention]:
+    def _mentions(self, doc, text: str | None = None) -> list[Mention]:
+        """The mentions of the skill spans of ``doc``; ``text``: the text ``doc`` was made from, if at hand
+        (a span's text is the slice of it at the span's offsets, without building the span's tokens)."""
         skills, index = self.compiled.skills, self._index
         out = []
         for span in doc.spans["skills"]:
             rec = skills[index[span.kb_id_]]
-            out.append(Mention(rec.id, rec.name, rec.kind, span.text, span.start_char, span.end_char,
+            a, b = span.start_char, span.end_char
+            out.append(Mention(rec.id, rec.name, rec.kind, span.text if text is None else text[a:b], a, b,
                                loose=span.id_ == "loose"))
         return out
 
@@ -201,14 +205,14 @@ class SkillExtractor:
         ``doc_type="advert"`` each mention carries the span tagger's ``confidence``."""
         if doc_type == "advert":
             return self.extract_advert(text)[0]
-        return self._mentions(self.nlp(self.make_doc(text)))
+        return self._mentions(self.nlp(self.make_doc(text)), text)
 
     def extract_advert(self, text: str) -> tuple[list[Mention], list[AdvertSpan]]:
         """An advert's mentions (with the tagger's ``confidence``) and the tagger's spans."""
         from gapcheck.sectioning import split_sections
 
         doc = self.nlp(self.make_doc(text))
-        return self._tag_advert(doc, text, self._mentions(doc), split_sections(text, doc_type="advert"))
+        return self._tag_advert(doc, text, self._mentions(doc, text), split_sections(text, doc_type="advert"))
 
     def _tag_advert(self, doc, text: str, mentions: list[Mention], sections,
                     required: list[Mention] | None = None) -> tuple[list[Mention], list[AdvertSpan]]:
@@ -262,8 +266,15 @@ class SkillExtractor:
                 less than this (see SKILLSPAN_MIN_CONFIDENCE); None keeps them.
         """
         if doc_type is None:
-            for doc in self.nlp.pipe((self.make_doc(t) for t in texts), batch_size=batch_size):
-                yield self._mentions(doc)
+            made: deque[str] = deque()  # the texts nlp.pipe has taken and not yet given back, in order
+
+            def docs():
+                for t in texts:
+                    made.append(t)
+                    yield self.make_doc(t)
+
+            for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+                yield self._mentions(doc, made.popleft())
             return
         from gapcheck.sectioning import split_sections
 
@@ -272,7 +283,7 @@ class SkillExtractor:
         def run(batch: list[str]):
             for text, doc in zip(batch, self.nlp.pipe((self.make_doc(t) for t in batch), batch_size=batch_size)):
                 sections = split_sections(text, doc_type=doc_type)  # type: ignore[arg-type]
-                mentions, spans = self._mentions(doc), []
+                mentions, spans = self._mentions(doc, text), []
                 if doc_type != "advert":
                     out = self._sectioned(mentions, sections, requirements_only, text)
                 else:

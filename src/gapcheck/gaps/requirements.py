@@ -163,8 +163,10 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
             # A tail glued to the previous item ("C#.NET, or Python") is part of that item.
             between = re.sub(r"^[^\s,/]{1,8}", "", text[ms[j].end:ms[j + 1].start])
             # An acronym after its spelled-out name ("FPC or Certified Payroll Professional (CPP)"): the
-            # name is part of the item.
-            between = _NAME_BEFORE_ACRONYM.sub("", between)
+            # name is part of the item. (The pattern ends in "\($": only a gap ending so can match, and a
+            # long gap between two mentions is not searched through.)
+            if between.endswith(("(", "(\n")):
+                between = _NAME_BEFORE_ACRONYM.sub("", between)
             if len(between) > 40:
                 break
             if _OR_JOIN.match(between):

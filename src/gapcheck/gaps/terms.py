@@ -21,9 +21,12 @@ from functools import cached_property
 
 from gapcheck.extraction.mention import Mention
 
-_ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&+]*[A-Z0-9](?:-[A-Z0-9]+)*(?:\s\d{1,4}(?![\d.,]))?)(?![\w-])")
+# "Not after a word character, a dot or a hyphen" is tested once the first capital is matched
+# ("[A-Z](?<![\w.-][A-Z])", the same condition as "(?<![\w.-])[A-Z]"): a pattern that starts with a
+# character class lets the regex engine skip ahead to the next capital instead of trying every position.
+_ACRONYM = re.compile(r"([A-Z](?<![\w.-][A-Z])[A-Z0-9&+]*[A-Z0-9](?:-[A-Z0-9]+)*(?:\s\d{1,4}(?![\d.,]))?)(?![\w-])")
 _CAMEL = re.compile(r"(?<![\w.-])([A-Z][a-z]+[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]+)(?![\w-])")
-_PROPER = re.compile(r"(?<![\w.-])((?:[A-Z][\w+&.-]*[\w+&])(?:[ \t]+(?:[A-Z][\w+&.-]*[\w+&]|[A-Z]{2,}|\d+)){0,3})")
+_PROPER = re.compile(r"((?:[A-Z](?<![\w.-][A-Z])[\w+&.-]*[\w+&])(?:[ \t]+(?:[A-Z][\w+&.-]*[\w+&]|[A-Z]{2,}|\d+)){0,3})")
 #: A name is a tool or credential only in a list of skills or after a cue ("experience with Microlise",
 #: "HubSpot or Marketo"); elsewhere a capitalised word is a place, a day, a school ...
 _NAME_CUE_BEFORE = re.compile(
@@ -605,6 +608,28 @@ class CVText:
         return [(m.start(), m.end(), m.group()) for m in _CAP_WORD.finditer(self.text)]
 
     @cached_property
+    def folded(self) -> str:
+        """The text in lower case, with every other character that an ASCII letter matches when case is
+        ignored written as that letter ("ſ" as "s", the Kelvin sign as "k"): an ASCII word that a
+        case-insensitive pattern finds in the text is a substring of this (see :meth:`may_contain`)."""
+        import string
+
+        letters = {}
+        for ch in set(self.text):
+            if not ch.isascii():
+                for c in string.ascii_lowercase:
+                    if re.fullmatch(c, ch, re.IGNORECASE):
+                        letters[ch] = c
+                        break
+        return self.text.translate(str.maketrans(letters)).lower()
+
+    def may_contain(self, name: str) -> bool:
+        """False when :func:`_name_pattern` of ``name`` cannot match the text: one of its ASCII words is
+        not in the text whatever the case (a cheap test before building and running the pattern)."""
+        folded = self.folded
+        return all(p.lower() in folded for p in re.split(r"[\s\-‐]+", name) if p.isascii())
+
+    @cached_property
     def line_stems(self) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
         """``(start, end, {stem: the line's singular words with that stem})`` per line."""
         out, pos = [], 0
@@ -655,7 +680,7 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
         if exp:
             return exp
     if term.kind in ("acronym", "name"):
-        m = _name_pattern(term.text).search(cv.text)
+        m = _name_pattern(term.text).search(cv.text) if cv.may_contain(term.text) else None
         if m is None and term.kind == "name":
             m = _name_variant_in(term.text, cv.text)
         return m.span() if m else None

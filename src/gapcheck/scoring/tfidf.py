@@ -67,17 +67,21 @@ class TfidfModel:
                 out.extend(w for w in words if w in idf)
                 continue
             starts = self._ngram_starts.get(n, set())
-            grams = (" ".join(words[i:i + n]) for i in range(len(words) - n + 1) if words[i] in starts)
+            if n == 2:  # the common case, without slicing and joining
+                grams = (a + " " + b for a, b in zip(words, words[1:]) if a in starts)
+            else:
+                grams = (" ".join(words[i:i + n]) for i in range(len(words) - n + 1) if words[i] in starts)
             out.extend(g for g in grams if g in idf)
         return out
 
     def vector(self, text: str) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of ``text`` as a sparse dict."""
         counts = Counter(self.terms(text))
-        vec = {}
-        for t, c in counts.items():
-            tf = 1.0 + math.log(c) if self.sublinear else float(c)
-            vec[t] = tf * self.idf[t]
+        idf = self.idf
+        if self.sublinear:  # a term seen once (most are) has tf 1.0 + log(1) = 1.0 exactly
+            vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+        else:
+            vec = {t: float(c) * idf[t] for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         if norm:
             vec = {t: v / norm for t, v in vec.items()}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from gapcheck.errors import GapcheckError
@@ -187,7 +187,7 @@ class Screener:
         from gapcheck.sectioning import section_at, split_sections
 
         sections = split_sections(doc.text, doc_type="advert")
-        mentions = [replace(m, section=section_at(sections, m.start)) for m in mentions]
+        mentions = [m.in_section(section_at(sections, m.start)) for m in mentions]
         fit = compare_skills(self.cv, AnalysedDocument(doc, "advert", sections, mentions),
                              extractor=self.extractor)
         sc = fit.score

@@ -33,6 +33,7 @@ _SCREENER: Screener | None = None  # the worker process's screener
 
 
 def _init_worker(cv: PreparedCV, options: dict[str, Any], extractor, custom_skills) -> None:
+    import gc
     import signal
 
     global _SCREENER
@@ -42,6 +43,10 @@ def _init_worker(cv: PreparedCV, options: dict[str, Any], extractor, custom_skil
 
         extractor = load_extractor(custom_skills=custom_skills)
     _SCREENER = Screener(cv, extractor=extractor, **options)
+    # Everything loaded so far (the pipeline, its tables, the CV) lives as long as the worker: the cyclic
+    # garbage collector need not walk it again at every full collection (nor, after a fork, write to
+    # the pages the worker still shares with its parent).
+    gc.freeze()
 
 
 def _work(chunk: list[Task]) -> list[tuple[int, bytes | None, dict | None]]:
@@ -110,9 +115,20 @@ class ScreenRun:
                 self.on_progress(self.done)
 
     def _in_process(self) -> Iterator[list]:
+        import gc
+
         screener = Screener(self.cv, extractor=self.extractor, **self.options)
-        for chunk in _chunks(self.tasks, self.chunk_size):
-            yield screener.run(chunk)
+        # As in a worker (see _init_worker): what exists now outlives the screen, so full collections
+        # need not walk it; given back to the collector at the end (unless someone else froze objects).
+        freeze = gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
+        try:
+            for chunk in _chunks(self.tasks, self.chunk_size):
+                yield screener.run(chunk)
+        finally:
+            if freeze:
+                gc.unfreeze()
 
     def _new_pool(self):
         from concurrent.futures import ProcessPoolExecutor

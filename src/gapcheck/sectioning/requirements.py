@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -60,31 +59,31 @@ def _soft_newline(text: str, m: re.Match[str]) -> bool:
     return len(prev) >= _WRAP_WIDTH and prev[-1] not in ".!?;:"
 
 
-@dataclass(frozen=True)
 class _Analysis:
-    """What requirement_level needs from a text, found once per text (it is called per mention)."""
+    """What requirement_level needs from a text, found once per text (it is called per mention). The
+    clause breaks are found when first needed: only where a sentence's cues disagree."""
 
-    sentence_break_starts: list[int]
-    sentence_break_ends: list[int]
-    clause_break_starts: list[int]
-    clause_break_ends: list[int]
-    cue_starts: list[int]
-    cues: list[tuple[int, int, str, bool, str]]  # (start, end, level, explicit, scope), by start
+    def __init__(self, text: str) -> None:
+        self.text = text
+        sentence = [m.span() for m in _SENTENCE_BREAK_RE.finditer(text) if not _soft_newline(text, m)]
+        self.sentence_break_starts = [a for a, _ in sentence]
+        self.sentence_break_ends = [b for _, b in sentence]
+        self.cues: list[tuple[int, int, str, bool, str]] = load_rules().cues.find(text)  # by start
+        self.cue_starts = [c[0] for c in self.cues]
+        self._clause: tuple[list[int], list[int]] | None = None
+
+    @property
+    def clause_breaks(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the clause breaks."""
+        if self._clause is None:
+            clause = [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text)]
+            self._clause = ([a for a, _ in clause], [b for _, b in clause])
+        return self._clause
 
 
 @lru_cache(maxsize=16)
 def _analyse(text: str) -> _Analysis:
-    sentence = [m.span() for m in _SENTENCE_BREAK_RE.finditer(text) if not _soft_newline(text, m)]
-    clause = [m.span() for m in _CLAUSE_BREAK_RE.finditer(text)]
-    cues = load_rules().cues.find(text)
-    return _Analysis(
-        [a for a, _ in sentence],
-        [b for _, b in sentence],
-        [a for a, _ in clause],
-        [b for _, b in clause],
-        [c[0] for c in cues],
-        cues,
-    )
+    return _Analysis(text)
 
 
 def _bounds(starts: list[int], ends: list[int], start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -134,7 +133,7 @@ def requirement_level(text: str, start: int, end: int, section: str) -> Level:
     if len({f[2] for f in found}) == 1:
         return found[0][2]
 
-    c_lo, c_hi = _bounds(an.clause_break_starts, an.clause_break_ends, start, end, s_lo, s_hi)
+    c_lo, c_hi = _bounds(*an.clause_breaks, start, end, s_lo, s_hi)
     in_clause = [f for f in found if f[0] < c_hi and f[1] > c_lo]
     if in_clause:
         return min(in_clause, key=lambda f: _distance(f, start, end))[2]

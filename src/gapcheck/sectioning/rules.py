@@ -112,14 +112,19 @@ class CueRules:
     regex: re.Pattern[str]
     alternatives: tuple[tuple[re.Pattern[str], tuple[str, bool, str]], ...]  # (cue, (level, explicit, scope))
     source: str
+    #: with the word-start shortcut: the alternatives that can start with each letter, in their order
+    by_letter: dict[str, tuple[tuple[re.Pattern[str], tuple[str, bool, str]], ...]] | None = None
 
     def find(self, text: str) -> list[tuple[int, int, str, bool, str]]:
         """Every cue in ``text``: (start, end, level, explicit, scope), in order."""
         found = []
+        by_letter = self.by_letter or {}
         for m in self.regex.finditer(text):
             start, end = m.span()
-            # The first alternative that matches here is the one the alternation matched.
-            for cue, target in self.alternatives:
+            # The first alternative that matches here is the one the alternation matched; only those
+            # that can start with the letter there can (a character that is no letter's plain lower
+            # case, such as "ſ", which matches "s" ignoring case, gets them all).
+            for cue, target in by_letter.get(text[start].lower(), self.alternatives):
                 if cue.match(text, start) is not None:
                     found.append((start, end, *target))
                     break
@@ -345,19 +350,23 @@ def load_cue_rules(path: Any) -> CueRules:
     entries.sort(key=lambda e: (e[0], e[1]))
     alts = [f"(?:{e[3]})" for e in entries]
     letters = [_first_letters(e[3], re.IGNORECASE) for e in entries]
+    alternatives = tuple((re.compile(e[3], re.IGNORECASE), targets[e[2]]) for e in entries)
+    compiled_by_letter = None
     if all(letters):
         # Each cue under each letter it can start with, in the alternation's order: at any place the
         # cues tried are those that could match there, in the same order, so the matches are the same.
         by_letter: dict[str, list[str]] = {}
-        for alt, first in zip(alts, letters):
+        by_letter_compiled: dict[str, list] = {}
+        for alt, compiled, first in zip(alts, alternatives, letters):
             for c in sorted(first):  # type: ignore[arg-type]
                 by_letter.setdefault(c, []).append(alt)
+                by_letter_compiled.setdefault(c, []).append(compiled)
         regex = r"(?<!\w)(?=\w)(?:" + "|".join(f"(?={c})(?:{'|'.join(a)})" for c, a in by_letter.items()) + ")"
+        compiled_by_letter = {c: tuple(a) for c, a in by_letter_compiled.items()}
     else:
         regex = "|".join(alts)
     regex = re.compile(regex, re.IGNORECASE)
-    alternatives = tuple((re.compile(e[3], re.IGNORECASE), targets[e[2]]) for e in entries)
-    return CueRules(regex, alternatives, source)
+    return CueRules(regex, alternatives, source, compiled_by_letter)
 
 
 def _first_letters(pattern: str, flags: int) -> frozenset[str] | None:
