@@ -687,7 +687,8 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     if term.kind == "credential":
         # an award or law is shown by its distinctive words on one line, in any order ("Level 3 Award in
         # Residential Letting (Propertymark)"); "Higher" still tells the Higher Specialist Diploma apart
-        m = _name_pattern(term.text).search(cv.text) or _name_variant_in(term.text, cv.text)
+        m = (_name_pattern(term.text).search(cv.text) if cv.may_contain(term.text) else None) \
+            or _name_variant_in(term.text, cv.text)
         if m:
             return m.span()
         words = [_singular(w) for w in _WORD.findall(term.text)
