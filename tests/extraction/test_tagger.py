@@ -129,6 +129,19 @@ def test_doubted_loose_matches_and_technologies_in_the_company_voice(extractor):
     assert not extractor.doubted(m("Redux", VOICE_TECH_CONFIDENCE / 2, start=50), voice)
 
 
+
+def test_doubted_names_of_roles(extractor):
+    from gapcheck.extraction.mention import Mention
+    from gapcheck.extraction.pipeline import ROLE_DOUBT_CONFIDENCE
+
+    text = "We are looking for a Business Process Engineer to join us"
+    a = text.index("Business Process")
+    m = Mention("x", "business processes", "hard", "Business Process", a, a + 16,
+                confidence=ROLE_DOUBT_CONFIDENCE / 2)
+    assert extractor.doubted(m, (), text)
+    assert not extractor.doubted(m, (), text.replace("Engineer", "improvement"))
+
+
 def test_people_and_units_are_no_requirements(extractor):
     text = ("Requirements\n- Experience with Python and Docker\n"
             "- You will work in the Department of Bioinformatics and Data Mining\n"

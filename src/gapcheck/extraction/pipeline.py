@@ -82,6 +82,13 @@ LOOSE_DOUBT_CONFIDENCE = 0.5
 #: ("Leverage Terraform and Kubernetes to maintain our infrastructure") is a duty, never the company's
 #: voice here. Dev split, train-only tagger: hard precision +0.017, hard recall -0.003.
 VOICE_TECH_CONFIDENCE = 0.5
+#: A role right after a name ("Business Process Engineer", "UX designers", "data analysis experts") makes it
+#: a person's title, not a requirement, when the tagger gives the name less than this.
+ROLE_DOUBT_CONFIDENCE = 0.5
+_ROLE_NOUN_AFTER = re.compile(
+    r"[\s/-]*(?:developers?|engineers?|programmers?|architects?|consultants?|specialists?|designers?|"
+    r"administrators?|analysts?|testers?|scientists?|experts?|leaders?|managers?|officers?|researchers?)\b",
+    re.IGNORECASE)
 #: Abbreviations the tagger leaves as spans on their own ("e.g. Wireshark"), and CEFR levels ("C1-level").
 _NO_NAME = re.compile(r"(?:e\.g|i\.e|etc|[ABC][12])\.?", re.IGNORECASE)
 
@@ -284,6 +291,7 @@ class SkillExtractor:
             for text, doc in zip(batch, self.nlp.pipe((self.make_doc(t) for t in batch), batch_size=batch_size)):
                 sections = split_sections(text, doc_type=doc_type)  # type: ignore[arg-type]
                 mentions, spans = self._mentions(doc), []
+                voice: tuple[tuple[int, int], ...] = ()
                 if doc_type != "advert":
                     out = self._sectioned(mentions, sections, requirements_only, text)
                 else:
@@ -297,9 +305,12 @@ class SkillExtractor:
                         out = self._sectioned(mentions, sections, requirements_only, text, min_confidence)
                     if requirements_only:
                         voice = tuple((a, b) for a, b in company_voice_spans(text) if not imperative(text[a:b]))
-                        out = [m for m in out if not self.doubted(m, voice)]
+                        out = [m for m in out if not self.doubted(m, voice, text)]
                 if unnamed and spans:
-                    out = sorted(out + self._unnamed(spans, out, sections, text), key=lambda m: (m.start, m.end))
+                    extra = self._unnamed(spans, out, sections, text)
+                    if requirements_only:
+                        extra = [m for m in extra if not self.doubted(m, voice, text)]
+                    out = sorted(out + extra, key=lambda m: (m.start, m.end))
                 yield out
 
         for t in texts:
@@ -310,16 +321,19 @@ class SkillExtractor:
         if pending:
             yield from run(pending)
 
-    def doubted(self, m: Mention, voice: tuple[tuple[int, int], ...] = ()) -> bool:
+    def doubted(self, m: Mention, voice: tuple[tuple[int, int], ...] = (), text: str = "") -> bool:
         """True for an advert hard-skill mention the span tagger doubts: a doubtful name on its own (an
         ambiguous alias, or one ordinary English word) below DOUBT_CONFIDENCE; a loose match below
-        LOOSE_DOUBT_CONFIDENCE; a technology in a company-voice sentence (``voice``: their spans) below
-        VOICE_TECH_CONFIDENCE."""
+        LOOSE_DOUBT_CONFIDENCE; a technology or an unnamed phrase in a company-voice sentence (``voice``:
+        their spans) below VOICE_TECH_CONFIDENCE; a name followed by a role in ``text`` (the advert) below
+        ROLE_DOUBT_CONFIDENCE."""
         if m.kind != "hard" or m.confidence is None:
             return False
         if m.loose and m.confidence < LOOSE_DOUBT_CONFIDENCE:
             return True
         if m.confidence < VOICE_TECH_CONFIDENCE and any(a <= m.start < b for a, b in voice):
+            return True
+        if text and m.confidence < ROLE_DOUBT_CONFIDENCE and _ROLE_NOUN_AFTER.match(text, m.end):
             return True
         if m.confidence >= DOUBT_CONFIDENCE:
             return False
