@@ -124,3 +124,13 @@ def test_testing_of_other_things_is_not_software_testing(extractor):
 def test_an_ambiguous_name_glued_by_a_hyphen_is_part_of_a_compound(extractor):
     assert not found(extractor, "Paramedics who hold the FP-C or CCP-C; C-suite reporting.") & {"C"}
     assert "C" in found(extractor, "Embedded programming in C and Python.")
+
+
+def test_lower_case_tags_in_a_job_boards_technology_field_are_names(extractor):
+    text = "Technologies\ntypescript node.js react go\nJob description\nWe react quickly and go far."
+    got = [(m.text, m.name) for m in extractor.extract(text)]
+    assert ("react", "React") in got and ("go", "Go") in got
+    assert [m.start for m in extractor.extract(text) if m.name in ("React", "Go")] == [
+        text.index("react"), text.index("go")]  # not in the sentence after the field
+    assert {"C", "REST"} <= found(extractor, "Technologies: linux embedded c rest")
+    assert "React" in found(extractor, "Technologies:\nreact\n")

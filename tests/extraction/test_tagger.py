@@ -113,6 +113,35 @@ def test_doubt_is_only_for_doubtful_names(extractor):
     assert not any(extractor.doubted(x) for x in ms)
 
 
+def test_doubted_loose_matches_and_technologies_in_the_company_voice(extractor):
+    from gapcheck.extraction.mention import Mention
+    from gapcheck.extraction.pipeline import LOOSE_DOUBT_CONFIDENCE, VOICE_TECH_CONFIDENCE
+
+    def m(text, conf, loose=False, start=0):
+        return Mention("x", text, "hard", text, start, start + len(text), loose=loose, confidence=conf)
+
+    assert extractor.doubted(m("repair on boiler", LOOSE_DOUBT_CONFIDENCE / 2, loose=True))
+    assert not extractor.doubted(m("repair on boiler", LOOSE_DOUBT_CONFIDENCE, loose=True))
+    assert not extractor.doubted(m("repair on boiler", None, loose=True))  # CVs are not tagged
+    voice = ((0, 40),)
+    assert extractor.doubted(m("Redux", VOICE_TECH_CONFIDENCE / 2, start=10), voice)
+    assert not extractor.doubted(m("Redux", VOICE_TECH_CONFIDENCE, start=10), voice)
+    assert not extractor.doubted(m("Redux", VOICE_TECH_CONFIDENCE / 2, start=50), voice)
+
+
+
+def test_doubted_names_of_roles(extractor):
+    from gapcheck.extraction.mention import Mention
+    from gapcheck.extraction.pipeline import ROLE_DOUBT_CONFIDENCE
+
+    text = "We are looking for a Business Process Engineer to join us"
+    a = text.index("Business Process")
+    m = Mention("x", "business processes", "hard", "Business Process", a, a + 16,
+                confidence=ROLE_DOUBT_CONFIDENCE / 2)
+    assert extractor.doubted(m, (), text)
+    assert not extractor.doubted(m, (), text.replace("Engineer", "improvement"))
+
+
 def test_people_and_units_are_no_requirements(extractor):
     text = ("Requirements\n- Experience with Python and Docker\n"
             "- You will work in the Department of Bioinformatics and Data Mining\n"

@@ -34,6 +34,25 @@ def test_sentences_as_the_regex_on_random_punctuation():
     ("We lead in financial services. You will build APIs.", ["We lead in financial services."]),
     ("Acme was founded in 2014!\nOur team uses Go.", ["Acme was founded in 2014!", "Our team uses Go."]),
     ("We need you to know SQL.", []),
+    ("About <ORGANIZATION>\nPython developers wanted.", ["About <ORGANIZATION>"]),
+    ("<ORGANIZATION> <ORGANIZATION> unites the business and social science research fields.",
+     ["<ORGANIZATION> <ORGANIZATION> unites the business and social science research fields."]),
+    ("The Biological and Chemical Engineering Section has strong expertise within materials engineering.",
+     ["The Biological and Chemical Engineering Section has strong expertise within materials engineering."]),
+    ("About you: you know SQL.", []),
 ])
 def test_company_voice_sentences(text, voice):
     assert [text[a:b].strip() for a, b in company_voice_spans(text)] == voice
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("Leverage Terraform and Kubernetes to maintain our infrastructure.", True),
+    ("- Make our backend resilient and scalable.", True),
+    ("We use PostgreSQL and DynamoDB.", False),
+    ("Shift is a leader in logistics.", False),
+    ("Our culture emphasizes customer focus.", False),
+])
+def test_imperative_sentences(sentence, ok):
+    from gapcheck.sectioning import imperative
+
+    assert imperative(sentence) is ok

@@ -22,6 +22,7 @@ Spring ...) are then checked against their context rules, and overlapping matche
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any, NamedTuple
 
 import numpy
@@ -228,7 +229,8 @@ class SkillMatcher:
             return []
         cands.sort()
         starts = [cd[0] for cd in cands]
-        kept = [cd for cd in cands if not cd[3] or self._context_ok(doc, pos, lows, cd, cands, starts)]
+        tags = _tag_fields(doc.text) if any(cd[3] for cd in cands) else []
+        kept = [cd for cd in cands if not cd[3] or self._context_ok(doc, pos, lows, cd, cands, starts, tags)]
         # Longest first, then leftmost; drop anything overlapping an already kept span.
         kept.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         taken = bytearray(n)
@@ -248,12 +250,18 @@ class SkillMatcher:
         forms = self.c.ambiguous.get(" ".join(lows[s:e]), {}).get("forms")
         return bool(forms) and doc[pos[s]:pos[e - 1] + 1].text in forms
 
-    def _context_ok(self, doc: Doc, pos: list[int], lows: list[str], cand, cands, starts) -> bool:
+    def _context_ok(self, doc: Doc, pos: list[int], lows: list[str], cand, cands, starts,
+                    tags: list[tuple[int, int]] | None = None) -> bool:
         s, e, sk, _ = cand
         key = " ".join(lows[s:e])
         rule: dict[str, Any] = self.c.ambiguous.get(key, {})
         surface = doc[pos[s]:pos[e - 1] + 1].text
         forms = rule.get("forms")
+        if tags:
+            at = doc[pos[s]].idx
+            k = bisect.bisect_right(tags, (at, 1 << 62)) - 1
+            if k >= 0 and at < tags[k][1]:
+                return True  # a job board's list of the job's technologies, written as lower-case tags
         if forms and surface not in forms:
             return False
         # Hyphens are transparent to phrases, so the neighbours are read from the document: a hyphen glued
@@ -301,6 +309,18 @@ class SkillMatcher:
             Span(doc, s, e, label=self.kinds[sk], kb_id=self.ids[sk], span_id="loose" if lo else "")
             for s, e, sk, lo in matches
         ]
+
+
+#: A job board's field of required technologies, as tags: the line after a line "Technologies"
+#: ("Technologies\ntypescript javascript node.js react go", "Technologies:\n..."), or a line opening
+#: "Technologies:".
+_TAG_FIELD = re.compile(r"^[ \t]*(?:Technologies|Tech stack|Tags)[ \t]*(?::?[ \t]*\n[^\n]*|:[^\n]*)",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def _tag_fields(text: str) -> list[tuple[int, int]]:
+    """Character spans of a text's job-board technology fields (see _TAG_FIELD)."""
+    return [m.span() for m in _TAG_FIELD.finditer(text)]
 
 
 def _barrier(lows: list[str], a: int, b: int) -> bool:

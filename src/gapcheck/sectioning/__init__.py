@@ -27,13 +27,20 @@ from __future__ import annotations
 
 from gapcheck.sectioning.guess import guess_doc_type_and_sections
 from gapcheck.sectioning.requirements import requirement_level
-from gapcheck.sectioning.scope import NON_REQUIREMENT_SECTIONS, company_voice_spans, holds_requirements, offer_spans
+from gapcheck.sectioning.scope import (
+    NON_REQUIREMENT_SECTIONS,
+    company_voice_spans,
+    holds_requirements,
+    imperative,
+    offer_spans,
+)
 from gapcheck.sectioning.rules import ADVERT_CATEGORIES, CV_CATEGORIES, Rules, load_rules
 from gapcheck.sectioning.splitter import Section, section_at, split_sections
 from gapcheck.sectioning.title import advert_title
 
 __all__ = [
     "company_voice_spans",
+    "imperative",
     "offer_spans",
     "NON_REQUIREMENT_SECTIONS",
     "holds_requirements",

@@ -31,6 +31,16 @@ _COMPANY_VOICE = re.compile(
     r"was founded|has been)\b",
     re.IGNORECASE,
 )
+# Also: a line or sentence opening "About <ORGANIZATION>" / "About Acme", a run of anonymised organisation
+# names ("<ORGANIZATION> <ORGANIZATION> unites the business and social science research fields"), a unit of
+# the organisation as the subject ("The Biological and Chemical Engineering Section has strong research
+# expertise within materials engineering").
+_COMPANY_VOICE_MORE = re.compile(
+    r"^\W*About\s+(?:the\s+|us\b)?(?:<ORGANIZATION>|[A-Z])|"
+    r"<ORGANIZATION>\s+<ORGANIZATION>|"
+    r"^\W*The\s+(?:[A-Z][\w&,-]*\s+(?:and\s+|&\s+|of\s+|for\s+)?){1,6}"
+    r"(?:Section|Department|Group|Unit|Division|Institute|Centre|Center|Lab|Laboratory|group|unit)\s+"
+    r"(?:is|are|was|has|have|[a-z]+s)\b")
 # ... unless it speaks of the applicant or the job's needs.
 _APPLICANT_VOICE = re.compile(
     r"\b(?:you|your|you'll|you’ll|you're|you’re|yourself|candidates?|applicants?|experience|experienced|"
@@ -91,9 +101,28 @@ def company_voice_spans(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for a, b in wrapped_sentence_spans(text):
         s = text[a:b]
-        if _COMPANY_VOICE.search(s) and not _APPLICANT_VOICE.search(s):
+        if (_COMPANY_VOICE.search(s) or _COMPANY_VOICE_MORE.search(s)) and not _APPLICANT_VOICE.search(s):
             out.append((a, b))
     return tuple(out)
+
+
+_FIRST_WORDS = re.compile(r"^[\W_]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_BE_HAVE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+
+
+def imperative(sentence: str) -> bool:
+    """True if a sentence opens with a verb's base form, capitalised: an instruction to the applicant, a
+    duty ("Leverage Terraform and Kubernetes to maintain our infrastructure", "Make our backend
+    resilient"), not the company speaking of itself. A name that is also a verb stays a subject
+    ("Shift is a leader in ...")."""
+    from gapcheck.extraction.compiled import load_verbs
+
+    m = _FIRST_WORDS.match(sentence)
+    if m is None or not m.group(1)[0].isupper() or m.group(1).lower() in ("be", "have", "do"):
+        return False
+    if m.group(2) and m.group(2).lower() in _BE_HAVE:
+        return False
+    return m.group(1).lower() in load_verbs()
 
 
 @lru_cache(maxsize=8)
