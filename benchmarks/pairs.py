@@ -53,7 +53,10 @@ BLIND_4 = {f"{i:02d}" for i in range(49, 57)}
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
+    """Where a truth phrase occurs as words of its own: not inside a longer word ("SQL" in "PostgreSQL",
+    "Excel" in "Excellent"), though a phrase may take an ending ("A/B test" in "A/B testing")."""
+    return [(m.start(), m.end()) for m in re.finditer(
+        r"(?<![A-Za-z0-9])" + re.escape(phrase) + r"(?!(?!(?:s|es|ing|ed|er|ers)\b)[a-z])", text)]
 
 
 def hits(items, spans, attr="mentions") -> bool:

@@ -102,3 +102,24 @@ Paramedic, Valley EMS, 2019 - Present
 """, source="cv.txt")
     r = compare_documents(analyse_document(cv, "cv"), analyse_document(advert, "advert"))
     assert not any("Arizona" in g.name for g in r.gaps)  # NRP satisfies the either/or
+
+
+def test_joint_names_people_and_activity_verbs_are_not_terms():
+    advert = """HR Advisor
+Requirements
+- Map controls across NIST CSF 2.0, ISO/IEC 27001:2022 and PCI DSS v4.0
+- Experience of managing employee relations casework from start to finish
+- Experience in a unionised environment, working with trade union representatives
+- A working knowledge of lettings legislation, including deposit protection rules
+"""
+    found = advert_terms_of(advert)
+    assert not any("IEC" in t for t in found)  # "ISO/IEC 27001" is ISO 27001 to a CV
+    assert not any("representatives" in t for t in found)  # people, not a skill
+    assert not any(t.startswith("managing") for t in found)  # the activity's verb is no part of the thing
+    assert "employee relations casework" in found or not any("casework" in t for t in found)
+    from gapcheck.gaps.terms import CVText, term_in_cv
+
+    cv = CVText("Deposit protection (DPS) and tenancy deposit disputes\nEmployee relations: 40 cases a year\n")
+    for t in found.values():
+        if "deposit" in t.text or "employee relations" in t.text:
+            assert term_in_cv(t, cv) is not None, t  # "rules" and "casework" are not asked of the CV

@@ -122,6 +122,7 @@ technologies platform platforms solutions solution equipment methods method tech
 standards standard requirements requirement procedures procedure policies policy specialty specialties
 speciality specialities discipline disciplines subject subjects topic topics attitude attitudes mindset approach
 spoken written oral verbal night nights weekend weekends morning mornings evening evenings shift shifts
+rules casework
 """.split())
 #: All-caps words that are not skill names.
 ACRONYM_STOP = frozenset("""
@@ -239,6 +240,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue
             if re.fullmatch(r"[IVXL]+", stem):
                 continue  # a roman numeral ("Analyst II/III")
+            if re.search(r"[A-Z]{2,}/$", chunk[max(0, m.start(1) - 6):m.start(1)]):
+                continue  # the second name of a joint one ("ISO/IEC 27001", "TCP/IP"): the first stands for it
             if is_english(stem.lower()):
                 continue  # a word in capitals ("DUTIES", "MUST", "BE")
             a, b = m.start(1), m.end(1)
@@ -259,6 +262,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if any(w.lower() in _NOT_NAMES for w in words):
                 continue
             s = lo + m.start(1)
+            if re.search(r"[A-Z]{2,}/$", text[max(0, s - 6):s]):
+                continue  # "ISO/IEC 27001": the joint name's first part stands for it
             line_start = max(text.rfind("\n", max(0, s - WINDOW), s) + 1, s - WINDOW)
             before = text[line_start:s]
             # The first word of a line, a sentence or a bullet is capitalised anyway: only a word that is
@@ -441,8 +446,11 @@ def _duty_object(phrase: str, is_verb) -> bool:
 _PEOPLE = frozenset("""patient patients customer customers client clients colleague colleagues staff team teams
 member members pupil pupils student students child children people person user users visitor visitors guest
 guests resident residents family families manager managers starter starters stakeholder stakeholders
-squad squads crew crews department departments
+squad squads crew crews department departments representative representatives reps
 """.split())
+#: A gerund opening a phrase after a cue ("managing", "running", "supporting").
+_GERUND = re.compile(r"(?:managing|running|leading|delivering|supporting|handling|building|operating|"
+                     r"maintaining|designing|developing|providing|conducting|preparing|using)\s+", re.IGNORECASE)
 #: Verbs after "you will" that tell what the job gives or is like, not what it does ("you'll find a
 #: collaborative environment", "you will join our team", "you will report to").
 _NOT_DUTY_VERBS = frozenset("""be is are have has get gets find finds join joins enjoy enjoys receive receives
@@ -500,6 +508,10 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_e
     lead = _LEAD.match(phrase)
     if lead:
         start += lead.end()
+    # "experience of managing employee relations casework": the activity's verb is no part of the thing
+    gerund = _GERUND.match(chunk, start, end)
+    if gerund and gerund.end() < end:
+        start = gerund.end()
     first, last = start, end
     # Words at either end that the taxonomy already names are trimmed ("teaching mixed-age classes" ->
     # "mixed-age classes": teaching is a skill of its own).
@@ -532,6 +544,8 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_e
         return None
     if words[0].lower() in ("and", "or", "&") or "@" in phrase:
         return None  # "building and shipping ...": a verb list, not a thing; "hiring@example.com": an address
+    if words[-1].lower().strip(".,") in _PEOPLE:
+        return None  # "working with trade union representatives": people, not a skill to show
     content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
     if not content or (len(words) == 1 and is_english(words[0].lower()) and len(content) == 1
                        and words[0].islower()):
