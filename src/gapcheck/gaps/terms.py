@@ -436,7 +436,7 @@ def _duty_object(phrase: str, is_verb) -> bool:
     words = [w.lower().strip(".,") for w in phrase.split()]
     content = [w for w in words if w not in GENERIC and w not in _FUNCTION and len(w) > 2]
     if not (2 <= len(words) <= 4 and len(content) >= 2) or set(content) & _PEOPLE \
-            or words[0] in _NOT_OBJECT_START or (words[0].endswith("ly") and words[0] not in _LY_ADJECTIVES) or set(words) & _CLAUSE_WORDS \
+            or words[-1] in _PARTICLES or words[0] in _NOT_OBJECT_START or (words[0].endswith("ly") and words[0] not in _LY_ADJECTIVES) or set(words) & _CLAUSE_WORDS \
             or "<" in phrase:
         return False
     return not (_VERB_LIKE.match(phrase) or (is_verb(words[0]) and words[1] in _NOT_OBJECT_START))
