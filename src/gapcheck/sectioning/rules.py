@@ -379,41 +379,34 @@ def _first_letters(pattern: str, flags: int) -> frozenset[str] | None:
     except ImportError:
         return None
 
-    def first(items: list) -> set[str] | None:
+    def first(items: list, *, after_boundary: bool) -> set[str] | None:
+        """The letters ``items`` can start with; before the ``\\b`` is met (``after_boundary`` False) only
+        groups and branches may come first."""
         if not items:
             return None
         op, av = items[0]
+        if op is sre.BRANCH:
+            sets = [first(list(alt) + items[1:], after_boundary=after_boundary) for alt in av[1]]
+            return set().union(*sets) if all(x is not None for x in sets) else None
+        if op is sre.SUBPATTERN and not (av[1] or av[2]):  # a group without flags of its own ("(?a:")
+            return first(list(av[3]) + items[1:], after_boundary=after_boundary)
+        if not after_boundary:
+            return first(items[1:], after_boundary=True) if op is sre.AT and av is sre.AT_BOUNDARY else None
         if op is sre.LITERAL:
             c = chr(av)
             return {c.lower()} if c.isascii() and c.isalnum() else None
         if op is sre.IN:
             chars = [chr(a) if o is sre.LITERAL else "" for o, a in av]
             return {c.lower() for c in chars} if all(c.isascii() and c.isalnum() for c in chars) else None
-        if op is sre.BRANCH:
-            sets = [first(list(alt) + items[1:]) for alt in av[1]]
-            return set().union(*sets) if all(x is not None for x in sets) else None
-        if op is sre.SUBPATTERN and not (av[1] or av[2]):  # a group without flags of its own ("(?a:")
-            return first(list(av[3]) + items[1:])
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            return first(list(av[2]))
+            return first(list(av[2]), after_boundary=True)
         return None
-
-    def after_boundary(items: list) -> set[str] | None:
-        if not items:
-            return None
-        op, av = items[0]
-        if op is sre.BRANCH:
-            sets = [after_boundary(list(alt) + items[1:]) for alt in av[1]]
-            return set().union(*sets) if all(x is not None for x in sets) else None
-        if op is sre.SUBPATTERN and not (av[1] or av[2]):
-            return after_boundary(list(av[3]) + items[1:])
-        return first(items[1:]) if op is sre.AT and av is sre.AT_BOUNDARY else None
 
     try:
         parsed = _parser.parse(pattern, flags)
         if parsed.state.flags & (re.ASCII | re.LOCALE):
             return None
-        letters = after_boundary(list(parsed))
+        letters = first(list(parsed), after_boundary=False)
     except Exception:  # noqa: BLE001 - a parser that changed shape: no shortcut, the same matches
         return None
     return frozenset(letters) if letters else None
