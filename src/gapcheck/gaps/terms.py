@@ -292,15 +292,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
         for m in cues:
             # "Experience with pumps, valves or other fluid-handling equipment": each item of the list
             # after the cue is a phrase of its own, up to a stop that ends the list.
-            items: list[tuple[int, int, str]] = []  # (start, end, the separator before it)
-            start, sep = m.end(), ""
-            for _ in range(_MAX_CONJUNCTS):
-                stop = _STOP_AT.search(chunk, start)
-                items.append((start, stop.start() if stop else len(chunk), sep))
-                sep = stop.group().strip().lower() if stop else ""
-                if sep not in _LIST_SEPARATORS:
-                    break
-                start = stop.end()
+            items = _list_items(chunk, m.end(), _STOP_AT, _LIST_SEPARATORS)
             # "state wage and hour laws", "disciplinary and grievance procedures": a short item joined by
             # "and" to the last shares its noun; the two are one phrase.
             if len(items) >= 2 and items[-1][2] == "and" and len(chunk[items[-2][0]:items[-2][1]].split()) <= 2 \
@@ -321,14 +313,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             end = _duty_verbs(chunk, m.end(), is_verb)
             if end is None:
                 continue
-            items, start = [], end
-            for _ in range(_MAX_CONJUNCTS):
-                stop = _DUTY_STOP.search(chunk, start)
-                items.append((start, stop.start() if stop else len(chunk)))
-                if not stop or stop.group().strip().lower() not in (",", "and", "or"):
-                    break
-                start = stop.end()
-            for i, (a, b) in enumerate(items):
+            items = _list_items(chunk, end, _DUTY_STOP, _DUTY_SEPARATORS)
+            for i, (a, b, _sep) in enumerate(items):
                 term = _cue_phrase(chunk, lo, a, b, taxonomy, is_english)
                 if term is not None and term.kind != "narrower" and (i == 0 or _list_item(term.text)) \
                         and _duty_object(term.text, is_verb):
@@ -390,6 +376,7 @@ _CREDENTIAL_NAME = re.compile(
 _DUTY = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+|\byou(?:['’]ll|\s+will)\s+(?:also\s+|regularly\s+)?",
                    re.MULTILINE | re.IGNORECASE)
 _DUTY_VERB = re.compile(r"([A-Za-z]+)(?:(,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+|[ \t]+&[ \t]+)|[ \t]+)")
+_DUTY_SEPARATORS = frozenset({",", "and", "or"})
 _PARTICLES = frozenset("up out on off down over to with in for into".split())
 #: Where a duty's object ends: a list stop, or a preposition that starts how or where it is done.
 _DUTY_STOP = re.compile(_STOP_AT.pattern.replace("(?:and|or|", "(?:and|or|by|with|using|on|into|before|after|"
@@ -488,6 +475,23 @@ _SECTOR_WORDS = frozenset("public private federal state local government commerc
 #: and how they relate to the human body").
 _CLAUSE_WORDS = frozenset("how what which who whom whose why it they them you your we our he she his her its "
                           "their this these those there".split())
+
+
+def _list_items(chunk: str, start: int, stop_at: re.Pattern[str], separators: frozenset[str]
+                ) -> list[tuple[int, int, str]]:
+    """The items of a list from ``start``: ``(start, end, the separator before it)``, each ending at the
+    next ``stop_at``, the list going on while that stop is one of ``separators`` (at most
+    _MAX_CONJUNCTS items)."""
+    items: list[tuple[int, int, str]] = []
+    sep = ""
+    for _ in range(_MAX_CONJUNCTS):
+        stop = stop_at.search(chunk, start)
+        items.append((start, stop.start() if stop else len(chunk), sep))
+        sep = stop.group().strip().lower() if stop else ""
+        if sep not in separators:
+            break
+        start = stop.end()
+    return items
 
 
 def _list_item(phrase: str) -> bool:
