@@ -271,10 +271,16 @@ def _table(t: dict[str, Any]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _english_table(directory: str | None) -> dict[str, Any]:
+    """models/english.json, read once for both of its lists."""
+    d = Path(directory) if directory else models_dir()
+    return _read_json(d / "english.json")
+
+
+@lru_cache(maxsize=1)
 def load_verbs(directory: str | None = None) -> frozenset[str]:
     """Base forms of English verbs (lower case), for telling a duty ("Fit and set up ...") from a name."""
-    d = Path(directory) if directory else models_dir()
-    data = _read_json(d / "english.json")
+    data = _english_table(directory)
     if not isinstance(data.get("verbs"), str):
         raise ModelsMissingError("models/english.json has no verb list; run `make models`")
     return frozenset(data["verbs"].split("\n"))
@@ -283,6 +289,4 @@ def load_verbs(directory: str | None = None) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_english(directory: str | None = None) -> frozenset[str]:
     """Ordinary English words (lower case), for telling product names from words."""
-    d = Path(directory) if directory else models_dir()
-    data = _read_json(d / "english.json")
-    return frozenset(data["words"].split("\n"))
+    return frozenset(_english_table(directory)["words"].split("\n"))
