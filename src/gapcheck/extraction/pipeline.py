@@ -56,6 +56,35 @@ def _in_org_unit(text: str, start: int, end: int) -> bool:
     """True if a mention is part of the name of an organisation's unit (see _ORG_UNIT_BEFORE)."""
     return bool(_ORG_UNIT_BEFORE.search(text[max(0, start - 120):start]) or _ORG_UNIT_AFTER.match(text, end))
 
+#: A capitalised name used as a subject ("Northwind Technical Recruitment is delighted ...", "Acme Care, a
+#: leading ..."): named again elsewhere, it is the employer's, and its last word ("Recruitment", "Care")
+#: asks for nothing.
+_SUBJECT_NAME = re.compile(r"(?<![\w.&'-])((?:[A-Z][\w&'-]*\s+){1,4}[A-Z][\w&'-]*)(?=\s+(?:is|are|has|have|was)\b|'s\b|,)")
+
+
+def _company_names(text: str, is_english) -> list[re.Pattern[str]]:
+    """The names used as subjects (see _SUBJECT_NAME) that the advert names at least twice and that open
+    with a word no dictionary has ("Northwind", not "Digital Supply Chain"), as patterns that allow a
+    line break between the words."""
+    out = []
+    for name in {m.group(1) for m in _SUBJECT_NAME.finditer(text)}:
+        if is_english(name.split()[0].lower()):
+            continue
+        pat = re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?![\w&'-])")
+        if len(pat.findall(text)) >= 2:
+            out.append(pat)
+    return out
+
+
+def _ends_company_name(text: str, names: list[re.Pattern[str]], start: int, end: int) -> bool:
+    """True if a mention is the last word(s) of one of the employer's names (not the whole name)."""
+    for pat in names:
+        for m in pat.finditer(text, max(0, start - 80), end):
+            if m.start() < start and m.end() == end:
+                return True
+    return False
+
+
 #: Runs of non-space characters this long are one token (see SkillExtractor.make_doc).
 LONG_RUN = 100
 _LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
@@ -417,6 +446,7 @@ class SkillExtractor:
         skills, index = self.compiled.skills, self._index
         voice = sorted(company_voice_spans(text) + offer_spans(text))
         kept, k, v = [], 0, 0
+        names: list[str] | None = None
         for m in mentions:
             while k + 1 < len(sections) and sections[k + 1].start <= m.start:
                 k += 1
@@ -429,6 +459,11 @@ class SkillExtractor:
             rec = skills[index[m.skill_id]]
             if v < len(voice) and voice[v][0] <= m.start and not rec.tech:
                 continue
+            if m.text[:1].isupper():
+                if names is None:
+                    names = _company_names(text, self.is_english)
+                if names and _ends_company_name(text, names, m.start, m.end):
+                    continue  # "Northwind Technical Recruitment is delighted ...": the employer's name
             if rec.domain and sections[k].name not in ("requirements", "preferred") \
                     and not _asks_for(text, m.start, m.end):
                 continue  # "a leader in financial services" is no requirement; "banking experience" is

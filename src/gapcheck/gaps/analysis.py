@@ -8,6 +8,7 @@ PostgreSQL, the advert asks for SQL: ESCO's broader relations and ``data/curatio
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -53,6 +54,22 @@ def skill_level(ms: list[Mention], levels: dict[tuple[int, int], str]) -> str:
     return "required"
 
 
+_ACRONYM_TEXT = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def _acronym_shown(ms: list[Mention], cv_text: str) -> tuple[int, int] | None:
+    """Where the CV writes the acronym every advert mention of a skill is (capitals as written, a plural
+    "s" allowed), or None."""
+    words = {m.text for m in ms}
+    if len(words) != 1:
+        return None
+    word = next(iter(words))
+    if not _ACRONYM_TEXT.fullmatch(word) or word not in cv_text:
+        return None
+    hit = re.search(r"(?<![\w&/-])" + re.escape(word) + r"s?(?![\w&/-])", cv_text)
+    return hit.span() if hit else None
+
+
 def importance(mentions: list[Mention], requirement: str, kind: str, *, in_title: bool) -> float:
     """How much a missing skill matters, in [0, 1]."""
     base = 1.0 if requirement == "required" else 0.5
@@ -74,6 +91,7 @@ def compare(
     title_span: tuple[int, int] | None = None,
     traits: frozenset[str] = frozenset(),
     narrower: dict[str, str] | None = None,
+    cv_text: str | None = None,
 ) -> tuple[list[SkillItem], list[SkillItem], list[SkillItem], list[SkillItem]]:
     """Compare the two documents' skills.
 
@@ -86,6 +104,8 @@ def compare(
         title_span: offsets of the advert's job title in its text, if known.
         traits: ids of personality traits, reported when matched but never as gaps.
         narrower: ``relations.narrower_index`` of the CV's skills, if already built.
+        cv_text: the CV's text; an advert skill named only by an acronym the CV writes too ("ADL",
+            "ADLs") is matched whatever the taxonomy takes the acronym for.
 
     Returns:
         ``(cv_skills, advert_skills, matched, gaps)``; gaps are ordered required first, then by
@@ -119,6 +139,15 @@ def compare(
             continue  # a personality trait ("passionate", "hands-on") is no gap a course can close
         if all(m.loose for m in ms):
             continue  # a verb-object match is enough to match, too weak to report a gap
+        shown = _acronym_shown(ms, cv_text) if cv_text is not None else None
+        if shown is not None:
+            # "ADL" in both: whatever the taxonomy takes it for, the CV names what the advert names
+            a, b = shown
+            mt = SkillItem(sid, ms[0].name, ms[0].kind, [MentionRef(cv_text[a:b], "other", a, b)],
+                           requirement=req, advert_mentions=refs(ms))
+            mt.details = {"source": "acronym"}
+            matched.append(mt)
+            continue
         in_title = bool(title_span) and any(title_span[0] <= m.start < title_span[1] for m in ms)
         gap = SkillItem(sid, ms[0].name, ms[0].kind, refs(ms), requirement=req,
                         importance=importance(ms, req, ms[0].kind, in_title=in_title))

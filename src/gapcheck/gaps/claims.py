@@ -81,7 +81,7 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
 #: A credential named in words the taxonomy may not know: "Certified SOLIDWORKS Professional (CSWP)",
 #: "Chartered MCIPD", "Qualified TAQA assessor", "2919-qualified", "WRAS Approved Plumber", "holding the
 #: NPQ in Leading Teaching", "FPC-certified and SHRM-CP", "Envision Sustainability Professional (ENV SP)".
-_CRED_NAME = r"(?:[A-Z0-9][\w&+/-]*(?:\s+(?:in|of|for|and)\s+|\s+)){0,4}[A-Z0-9][\w&+/-]*(?:\s*\([A-Z][\w-]+\))?"
+_CRED_NAME = r"(?:[A-Z0-9][\w&+/-]*(?:\s+(?:in|of|for|and)\s+|[ \t]+[–—-][ \t]+|\s+)){0,4}[A-Z0-9][\w&+/-]*(?:\s*\([A-Z][\w-]+\))?"
 _CRED_NOUN = r"(?:Professional|Practitioner|Associate|Assessor|Technologist|Fellow|Diploma|Certificate)"
 #: A role whose name, abbreviated in brackets by its initials, is a credential: "Critical Care Paramedic
 #: (CCP-C)", "Certified Emergency Nurse (CEN)".
@@ -89,13 +89,15 @@ _CRED_ROLE = r"(?:Paramedic|Nurse|Engineer|Technician|Scientist|Specialist|Accou
              r"Midwife|Pharmacist|Surveyor|Planner|Consultant|Manager|Analyst|Coder|Educator)"
 _CREDENTIAL = re.compile(
     rf"\b(?:Certified|Chartered|Accredited|Licensed|Registered|Qualified)\s+(?P<a>{_CRED_NAME})"
-    rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:[ \t]+[A-Z0-9][\w&+/-]*){{0,3}})[ \t-]+(?i:certified|qualified|accredited|approved)\b"
+    rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:[ \t]+[A-Z0-9][\w&+/-]*){{0,3}})[ \t-]+(?:(?i:qualified|accredited|approved)\b|(?:certified|CERTIFIED)\b|Certified\b(?![ \t]+[A-Z]))"
     rf"|\b(?:holding|holder\s+of|hold|holds|achieved|awarded|completed)\s+(?:the|an?|my)?\s*(?P<c>{_CRED_NAME})"
     rf"|(?<=\band )(?P<d>[A-Z]{{2,}}[A-Z0-9]*-[A-Z0-9]{{1,4}})\b"
     rf"|(?P<e>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_NOUN}\s*\([A-Z][A-Z0-9]{{1,5}}(?:\s[A-Z0-9]{{1,4}})?\))"
     rf"|(?P<f>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_ROLE}\s*\((?P<fa>[A-Z]{{2,5}})(?:-[A-Z]{{1,2}})?\))"
     r"|\bQualified\s+(?P<g>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}?)(?=[.,;]|\s+(?:and|with|since|for)\b)",
 )
+#: The issuer's acronym before "Certified ...": "AWS Certified Machine Learning – Specialty".
+_ISSUER_BEFORE = re.compile(r"\b([A-Z]{2,6})[ \t]+$")
 #: What makes "and SHRM-CP" a credential: a credential cue just before it ("FPC-certified and SHRM-CP").
 _CRED_CUE_BEFORE = re.compile(r"(?i:certified|qualified|accredited|chartered|licensed)\s+and\s+$")
 #: Words that start a capitalised run but name no credential.
@@ -137,6 +139,9 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
                 continue
             # What sets it apart: acronyms, numbers and capitalised words that are not the cue itself.
             key = [w.lower() for w in words if (w[0].isupper() or w[0].isdigit()) and w not in _NOT_CREDENTIAL]
+            issuer = _ISSUER_BEFORE.search(text, max(0, m.start() - 12), m.start()) if g == "a" else None
+            if issuer and key:
+                key.insert(0, issuer.group(1).lower())  # "AWS Certified Machine Learning": AWS's, not any
             if not key or (len(key) == 1 and len(key[0]) < 3 and not key[0].isdigit()):
                 continue
             b = a + len(name)
@@ -186,7 +191,9 @@ _COMPOUND = re.compile(r"(?:cyber|info|bio|micro|tele|geo|agri|aero|electro|hydr
 
 #: Stems in a role's title lines that say nothing about the field (months, "present", "ltd").
 _TITLE_NOISE = frozenset("""janua febru march april may june july augus septe octob novem decem jan feb mar apr
-jun jul aug sep sept oct nov dec prese curre now ltd inc llc limit plc group the and""".split())
+jun jul aug sep sept oct nov dec prese curre now ltd inc llc limit plc group the and
+manag offic assis senio junio lead head princ chief deput super coord admin direc execu assoc train appre
+speci consu advis team leade""".split())  # and rank words: an "Office Manager" is no "School Business Manager"
 
 
 _TITLE_CUT = re.compile(r"\s+[—–|-]\s+|,|\s+at\s+|\s+@\s+")
@@ -248,7 +255,11 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         stems = _field_words(text, ye)
         if stems:
             months, n_related = field_months(text, roles, stems, mentions)
-            if 0 < n_related < len(roles) and years * 12 > months + YEARS_SLACK_MONTHS:
+            # (when every role shows the field, a skill named right after the figure is the better name:
+            # "10+ years of Java", but "10 years in professional kitchens, cooking ...")
+            said_of_skill = m is not None and m.start >= ye and _TIGHT.fullmatch(text[ye:m.start])
+            if 0 < n_related <= len(roles) and years * 12 > months + YEARS_SLACK_MONTHS \
+                    and (n_related < len(roles) or not said_of_skill):
                 fe = ye + len(_FIELD.match(text, ye).group().rstrip())
                 phrase = re.sub(r"(?:\s+(?:in|across|of|with|from|behind|at|for|as|and|on|to|including))+$", "",
                                 text[ys:fe].split("\n")[0].rstrip(" ,.;:"), flags=re.IGNORECASE)
@@ -256,7 +267,7 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                 claims.setdefault(sid, Claim(
                     sid, phrase, "hard", "years_exceed_history",
                     f"the CV claims {phrase}, but the roles that show it cover {months / 12:.1f} years "
-                    f"(the whole history {hist / 12:.1f})",
+                    + (f"(the whole history {hist / 12:.1f})" if n_related < len(roles) else "(all of them)"),
                     "claim what those roles show, or add the dated roles that account for the rest",
                     (MentionRef(phrase, sec, ys, ys + len(phrase)),)))
                 continue
@@ -279,7 +290,7 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                     f"say what the dated roles show ({max(used, 0) / 12:.0f}+ years) or add the roles that "
                     f"account for the rest",
                     (MentionRef(text[ys:m.end] if m.start > ys else text[m.start:ye], sec, min(ys, m.start),
-                                max(ye, m.end)),) + refs_of(m.skill_id))
+                                max(ye, m.end)),) + (tuple(ev.asserted) if ev else ()))  # the roles are given apart
         elif years * 12 > hist + YEARS_SLACK_MONTHS and hist:
             claims.setdefault("gapcheck:years-of-experience", Claim(
                 "gapcheck:years-of-experience", "years of experience", "hard", "years_exceed_history",

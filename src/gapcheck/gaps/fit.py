@@ -109,7 +109,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor) -> SkillFit:
     traits = frozenset(m.skill_id for m in ad_mentions if ex.skill(m.skill_id).trait)
     cv_skills, advert_skills, matched, gaps = compare(
         cv.doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span, traits=traits,
-        narrower=cv.narrower)
+        narrower=cv.narrower, cv_text=cv.text.text)
     add_terms(text, cv.text, terms, ad_doc.sections,
               lambda a, b, sec: requirement_level(text, a, b, sec), advert_skills, matched, gaps,
               title_span=title_span)

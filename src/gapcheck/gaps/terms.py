@@ -57,9 +57,12 @@ _CUE = re.compile(
     r"qualified|competen(?:t|ce|cy)|skilled|proficien(?:t|cy)|expertise|certified|certification|"
     r"exposure|ability to use|working knowledge|track record)"
     r"\s+(?:of|with|in|on|using|to|as|handling|managing|running|leading|delivering|supporting|building|"
-    r"operating|maintaining|designing|teaching)\s+",
+    r"operating|maintaining|designing|teaching)\s+"
+    # "experience of working in a multi-academy trust": the place worked in is the thing asked for
+    r"(?:(?:working|work)\s+(?:in|within|for|at|on|with)\s+(?!(?:a\s+|an\s+)?(?:team|teams|partnership)\b))?",
     re.IGNORECASE,
 )
+_WORKED_IN = re.compile(r"\bwork(?:ing)?\s+\w+\s*$", re.IGNORECASE)
 #: What is asked for in prose: "you must hold", "who hold", "if you hold", "have worked in", "served as": the
 #: thing after it is checked like one after "experience with". ("You have" / "you'll need" are not cues:
 #: what follows them is as often a quality, "a professional attitude", "a sense of humour".)
@@ -225,6 +228,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             head = words[:words.index(kind)]
             # an award is named by a word no dictionary has or a level ("High School Diploma" names none);
             # a law by two words or more ("Renters' Rights Act", not "LSC Act")
+            if kind == "Training" and (len(head) < 3 or not head[0].isupper()):
+                continue  # "GWO Basic Safety Training": a body's named course, not "Manual Handling Training"
             if (kind in ("Act", "Regulations") and len(head) >= 2) or \
                     any(not is_english(w.lower().strip("'’")) for w in head):
                 add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "credential"))
@@ -298,8 +303,11 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if len(items) >= 2 and items[-1][2] == "and" and len(chunk[items[-2][0]:items[-2][1]].split()) <= 2 \
                     and not any(mask[lo + items[-2][0]:lo + items[-2][1]]):
                 items[-2:] = [(items[-2][0], items[-1][1], items[-2][2])]
+            worked_in = m.re is _CUE and m.group().rstrip()[-1:].isalpha() and _WORKED_IN.search(m.group())
             for start, end, _sep in items:
                 term = _cue_phrase(chunk, lo, start, end, taxonomy, is_english)
+                if term is not None and worked_in and not _list_item(term.text):
+                    continue  # "working in an Agile environment participating in ...": a clause, not a place
                 if term is not None and (start == m.end() or _list_item(term.text)) \
                         and (m.re is not _LIST_CUE or _listed_thing(term.text)) \
                         and (m.re is not _HAVE_CUE or _asked_thing(term.text)):
@@ -324,9 +332,9 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
         for line in _BULLET_LINE.finditer(chunk):
             a = lo + line.start("item")
             item = _ITEM_TAIL.sub("", _PAREN.sub("", line.group("item"))).strip()
-            if len(item.split()) > 5:
-                continue  # a sentence ("Carry out safe isolation before work on any circuit"), not a name
             stop = _STOP_AT.search(item)
+            if len(item.split()) > 5 and not (_LICENCE_ITEM.match(item) and stop and len(item[:stop.start()].split()) <= 5):
+                continue  # a sentence ("Carry out safe isolation before work on any circuit"), not a name
             item = item[:stop.start()].strip() if stop else item
             if text[a:a + len(item)] != item or not item or item.split()[0].lower() in _NOT_ITEM_START \
                     or _VERB_LIKE.match(item):
@@ -365,11 +373,12 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
 
 
 #: Words of an award's name that do not tell one award from another.
-_CREDENTIAL_WORDS = frozenset("award certificate diploma qualification portfolio level in and of the for at &".split())
+_CREDENTIAL_WORDS = frozenset("award certificate diploma qualification portfolio training level in and of the for at &"
+                              .split())
 _CAP = r"(?:[A-Z][\w&'’-]*|\d+)"
 _CREDENTIAL_NAME = re.compile(
     rf"(?<![\w-])(?!(?:A|An|The|This|Our|Your)\b)({_CAP}(?:[ \t]+(?:(?:and|of|at|for|&)[ \t]+)?{_CAP}){{0,5}}[ \t]+"
-    rf"(?P<kind>Award|Certificate|Diploma|Qualification|Portfolio|Act|Regulations)"
+    rf"(?P<kind>Award|Certificate|Diploma|Qualification|Portfolio|Act|Regulations|Training)"
     rf"(?:[ \t]+(?:19|20)\d\d)?(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w-]*){{0,3}})?)(?![\w-])"
 )
 #: Where a duty starts: after a bullet, or "you will" / "you'll".
@@ -559,6 +568,8 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_e
     return Term(phrase, lo + start, lo + start + len(phrase), "phrase")
 
 
+#: A licence asked for in a long bullet: "Current Minnesota OT license at start date" (read up to its stop).
+_LICENCE_ITEM = re.compile(r"(?:current|valid|full|active)\s+(?:[\w-]+\s+){0,3}licen[cs]e\b", re.IGNORECASE)
 #: A bulleted line and its text after the bullet mark.
 _BULLET_LINE = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+(?P<item>[^\n]+?)[ \t.;]*$", re.MULTILINE)
 _PAREN = re.compile(r"\s*\([^)]*\)")
@@ -746,7 +757,11 @@ def _name_variant_in(name: str, text: str) -> re.Match[str] | None:
     words = [w for w in short.split() if w.lower() not in _FUNCTION]
     if len(words) >= 3 and all(w[:1].isupper() for w in words):
         initials = "".join(w[0] for w in words)
-        return re.search(r"(?<![\w-])" + initials + r"(?![a-z0-9])", text)  # capitals, as written
+        m = re.search(r"(?<![\w-])" + initials + r"(?![a-z0-9])", text)  # capitals, as written
+        if m is None and words[0].isupper() and len(words) >= 4:
+            # the body's name shortened after the issuer's acronym: "GWO Advanced Rescue Training" as "GWO ART"
+            m = re.search(r"(?<![\w-])" + re.escape(words[0]) + r"[ \t]+" + initials[1:] + r"(?![a-z0-9])", text)
+        return m
     return None
 
 

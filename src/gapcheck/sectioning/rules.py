@@ -69,6 +69,8 @@ _SECTION_RULE_KEYS = {"literal", "pattern", "category", "inline", "comment"}
 _CUE_TOP_KEYS = {"description", "cues"}
 _CUE_KEYS = {"literal", "pattern", "level", "explicit", "scope", "comment"}
 SCOPES: tuple[str, ...] = ("forward", "backward", "both")
+#: the joints of a compound heading ("education and certificates", "tools, languages")
+_COMPOUND_SPLIT = re.compile(r"\s*(?:,|/|\band\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,24 @@ class SectionRules:
                 return self.pattern_targets[m.lastgroup]  # type: ignore[index]
         if squashed:
             return self.squashed.get(squash(normalized))
+        if " and " in normalized or "," in normalized or "/" in normalized:
+            return self._compound(normalized)
         return None
+
+    def _compound(self, normalized: str) -> tuple[str, bool] | None:
+        """A heading joining known headings ("education and certificates", "skills, tools / languages"):
+        in a CV the first part's category (the CV reads on under it); in an advert only when all parts
+        agree, because "responsibilities and benefits" would put one of them in the wrong place."""
+        parts = [p for p in _COMPOUND_SPLIT.split(normalized) if p]
+        if len(parts) < 2:
+            return None
+        hits = [self.match(p) for p in parts]
+        if any(h is None for h in hits):
+            return None
+        categories = {h[0] for h in hits}  # type: ignore[index]
+        if len(categories) > 1 and self.doc_type != "cv":
+            return None
+        return hits[0][0], all(h[1] for h in hits)  # type: ignore[index]
 
 
 @dataclass(frozen=True)
