@@ -153,3 +153,29 @@ AWS Certified Cloud Practitioner (2023)
                           today=date(2026, 11, 1))
     certs = [c for c in r.stretched_claims if c.details["claim"] == "cert_unbacked"]
     assert any("Specialty" in c.name for c in certs)
+
+
+def test_a_bodys_graded_title_and_an_expert_phrase_in_the_summary():
+    cv = """DAN KOWAL
+HGV Technician
+
+PROFILE
+HGV technician. IRTEC Master Technician, with expert gearbox and clutch rebuilds, and happy to be on
+the road at 3am. Certified Customer Success Manager (CCSM) and fluent Portuguese speaker.
+
+EXPERIENCE
+HGV Technician — Northern Trucks, Rotherham
+May 2020 – Present
+- PMI inspections on DAF and Scania tractor units; first-time MOT pass rate 96%.
+
+QUALIFICATIONS
+- IRTEC Heavy Vehicle Inspection Technician licence, 2022
+"""
+    ad = read_text("HGV Technician\n\nRequirements\n- PMI inspections\n", source="advert.txt")
+    r = compare_documents(analyse_document(read_text(cv, source="cv.txt"), "cv"), analyse_document(ad, "advert"),
+                          today=date(2026, 11, 1))
+    by_kind = {(c.details["claim"], c.name) for c in r.stretched_claims}
+    assert ("cert_unbacked", "IRTEC Master Technician") in by_kind
+    assert any(k == "proficiency_unbacked" and "gearbox" in n for k, n in by_kind)
+    # "fluent" is said of Portuguese, not of the CCSM before it
+    assert not any(k == "proficiency_unbacked" and "CCSM" in n for k, n in by_kind)

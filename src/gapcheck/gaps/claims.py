@@ -53,13 +53,14 @@ class Claim:
 
 
 def _near(text: str, pattern: re.Pattern, start: int, end: int, reach: int) -> re.Match | None:
-    """A match of ``pattern`` just before or after a span, within its clause."""
+    """A match of ``pattern`` just before a span, within its clause, or right after it ("Python
+    (advanced)", "Spanish: fluent"; not "CCSM and fluent Portuguese")."""
     lo = max(0, start - reach)
     for m in pattern.finditer(text, lo, start):
         if not re.search(r"[.;\n•|]", text[m.end():start]):
             return m
     for m in pattern.finditer(text, end, min(len(text), end + reach)):
-        if not re.search(r"[.;\n•|]", text[end:m.start()]):
+        if re.fullmatch(r"[\s(:,–—-]*", text[end:m.start()]):
             return m
     return None
 
@@ -94,7 +95,10 @@ _CREDENTIAL = re.compile(
     rf"|(?<=\band )(?P<d>[A-Z]{{2,}}[A-Z0-9]*-[A-Z0-9]{{1,4}})\b"
     rf"|(?P<e>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_NOUN}\s*\([A-Z][A-Z0-9]{{1,5}}(?:\s[A-Z0-9]{{1,4}})?\))"
     rf"|(?P<f>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_ROLE}\s*\((?P<fa>[A-Z]{{2,5}})(?:-[A-Z]{{1,2}})?\))"
-    r"|\bQualified\s+(?P<g>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}?)(?=[.,;]|\s+(?:and|with|since|for)\b)",
+    r"|\bQualified\s+(?P<g>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}?)(?=[.,;]|\s+(?:and|with|since|for)\b)"
+    # a body's graded title: "IRTEC Master Technician", "ECS Gold Card Electrician"
+    r"|(?P<h>\b[A-Z]{3,6}\s+(?:Master|Senior|Advanced|Gold\s+Card|Approved|Accredited)\s+"
+    r"(?:Technician|Inspector|Assessor|Installer|Electrician|Plumber|Engineer))\b",
 )
 #: The issuer's acronym before "Certified ...": "AWS Certified Machine Learning – Specialty".
 _ISSUER_BEFORE = re.compile(r"\b([A-Z]{2,6})[ \t]+$")
@@ -121,7 +125,7 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
         if sec.name not in ("summary", "header"):
             continue
         for m in _CREDENTIAL.finditer(text, sec.start, sec.end):
-            g = next(k for k in "abcdefg" if m.group(k))
+            g = next(k for k in "abcdefgh" if m.group(k))
             name = m.group(g).strip(" .,;:-")
             a = m.start(g)
             if g == "d" and not _CRED_CUE_BEFORE.search(text, max(0, a - 40), a):
@@ -421,7 +425,9 @@ _PROFICIENT_IN = re.compile(
     r"\b(?P<p>expert|advanced|proficient|highly\s+skilled|specialist|deep|mastery)\s+"
     r"(?:(?:knowledge|skills?|experience|expertise|understanding|user)\s+)?(?:in|of|with|at)\s+"
     r"(?P<x>(?:[^.;:,()\n]|\n(?!\s*\n)){2,60})"
-    r"|\b(?P<q>expert|advanced)\s+(?P<y>[a-z][a-z -]{2,40}?)\s+(?:skills|knowledge|techniques)\b",
+    r"|\b(?P<q>expert|advanced)\s+(?P<y>[a-z][a-z -]{2,40}?)\s+(?:skills|knowledge|techniques)\b"
+    # "with expert gearbox and clutch rebuilds,": the phrase up to the clause's end, in lower case
+    r"|\b(?<!an )(?<!a )(?P<r>(?-i:expert))\s+(?P<z>(?-i:[a-z][a-z -]{2,50}?))(?=[,.;]|\s*\n)",
     re.IGNORECASE,
 )
 #: Where a phrase after a proficiency word stops: a clause or a new thought ("hydronic systems and I ...").
@@ -607,11 +613,11 @@ def unnamed_claims(text: str, sections, mentions: list[Mention], covered: list[t
     for sec in sections:
         if sec.name in ("summary", "header"):
             for m in _PROFICIENT_IN.finditer(text, sec.start, sec.end):
-                g = "x" if m.group("x") else "y"
+                g = "x" if m.group("x") else "y" if m.group("y") else "z"
                 phrase = _PHRASE_STOP.sub("", m.group(g)).strip()
                 if phrase:
                     a = m.start(g)
-                    consider(a, a + len(phrase), (m.group("p") or m.group("q")).lower(), sec.name,
+                    consider(a, a + len(phrase), (m.group("p") or m.group("q") or m.group("r")).lower(), sec.name,
                              (m.start(), a + len(phrase)))
         elif sec.name == "skills":
             for a, b, prof in skills_list_items(text, _body_start(text, sec), sec.end):

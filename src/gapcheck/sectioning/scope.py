@@ -46,7 +46,7 @@ _APPLICANT_VOICE = re.compile(
     r"\b(?:you|your|you'll|you’ll|you're|you’re|yourself|candidates?|applicants?|experience|experienced|"
     r"knowledge|skills?|abilit(?:y|ies)|able|proficien\w*|familiar\w*|degree|must|required|requirements?|"
     r"qualifications?|looking for|seeking|searching for|join|hiring|need|needs|will be|would be|"
-    r"(?:client|role|position|job|post|employer|company|business)\s+(?:also\s+)?requires|"
+    r"(?:client|role|position|job|post|employer|company|business)\s+(?:also\s+)?requires|expects?\s+(?:you|our|all)|"
     r"holds?|licen[cs]es?|licensed|certification|certificates?)\b",
     re.IGNORECASE,
 )
