@@ -144,7 +144,7 @@ _TOOL_CUE = re.compile(r"\b(?:use|uses|using|used|run|runs|on|in|with|via)\s+(?:
 def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
     """Terms the taxonomy does not name, in the advert's requirement text (not its title line)."""
     from gapcheck.gaps.terms import find_terms
-    from gapcheck.sectioning import company_voice_spans, holds_requirements, offer_spans
+    from gapcheck.sectioning import company_voice_spans, holds_requirements, imperative, offer_spans
 
     first_nl = text.find("\n")
     title_end = first_nl if first_nl >= 0 else 0
@@ -165,7 +165,9 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
         title_end = line.end()
     spans = [(max(s.start, title_end), s.end) for s in ad_doc.sections
              if holds_requirements(s) and s.end > title_end]
-    voice = sorted(company_voice_spans(text) + offer_spans(text))
+    # A duty in the company's words ("Harden our Kubernetes clusters, including admission control with OPA
+    # Gatekeeper") still names what the job does: its terms count.
+    voice = sorted([v for v in company_voice_spans(text) if not imperative(text[v[0]:v[1]])] + list(offer_spans(text)))
     cut = []
     for a, b in spans:  # remove company-voice sentences from the spans
         pos = a

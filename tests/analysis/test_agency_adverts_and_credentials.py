@@ -179,3 +179,21 @@ QUALIFICATIONS
     assert any(k == "proficiency_unbacked" and "gearbox" in n for k, n in by_kind)
     # "fluent" is said of Portuguese, not of the CCSM before it
     assert not any(k == "proficiency_unbacked" and "CCSM" in n for k, n in by_kind)
+
+
+def test_a_duty_in_the_companys_words_still_names_what_the_job_does():
+    ad = read_text("""Cloud Security Engineer
+
+What you'll do
+- Harden our Kubernetes clusters, including admission control with OPA Gatekeeper or Kyverno
+- Integrate SAST and dependency scanning into our GitHub Actions pipelines
+
+About us
+We run our platform on Kyverno-free clusters and our SAST vendor is Acmescan.
+""", source="advert.txt")
+    cv = read_text("SAM\nCloud security engineer\n\nEXPERIENCE\nEngineer — Paylane\nJan 2020 – Present\n"
+                   "- Built GitHub Actions pipelines and Kubernetes clusters on EKS.\n", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
+    names = {g.name for g in r.gaps}
+    assert {"SAST", "Kyverno"} <= names
+    assert "Acmescan" not in names  # the company's blurb still asks for nothing

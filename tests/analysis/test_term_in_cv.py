@@ -7,7 +7,7 @@ import pytest
 from gapcheck.gaps.terms import CVText, Term, term_in_cv
 
 CV = """Frontend engineer. I care about clean component APIs and interfaces that work for everyone.
-Titrate vasopressor infusions; optimised the managed isolation ward's rota.
+Titrate vasopressor infusions; optimised the managed isolation ward's rota. Barrier nurse parvo cases.
 Published two papers on audit sampling.
 """
 
@@ -17,12 +17,13 @@ def found(phrase: str) -> bool:
 
 
 @pytest.mark.parametrize("phrase", ["vasopressor titration", "isolation management", "rota optimization",
-                                    "audit samples", "component interface"])
+                                    "audit samples", "component interface", "barrier nursing"])
 def test_forms_of_a_word_match(phrase):
     assert found(phrase)
 
 
-@pytest.mark.parametrize("phrase", ["internationalization", "publications", "vasopressor audits"])
+@pytest.mark.parametrize("phrase", ["internationalization", "publications", "vasopressor audits",
+                                    "presenting isolation"])
 def test_words_sharing_only_five_letters_or_another_line_do_not(phrase):
     assert not found(phrase)
 

@@ -174,13 +174,15 @@ def _stem(w: str) -> str:
 def _same_word(a: str, b: str) -> bool:
     """Two singular lower-case words with the same :func:`_stem` are forms of one word when they also
     share half of the longer one ("titration" and "titrate", "optimization" and "optimised"), not only
-    their first five letters ("internationalization" and "interfaces", "publication" and "public")."""
+    their first five letters ("internationalization" and "interfaces", "publication" and "public"); with
+    only four letters in common, the shorter must be all but one of them ("nurse" and "nursing", not
+    "pressure" and "present")."""
     n = 0
     for x, y in zip(a, b):
         if x != y:
             break
         n += 1
-    return n >= 0.5 * max(len(a), len(b))
+    return n >= 0.5 * max(len(a), len(b)) and (n >= 5 or n >= min(len(a), len(b)) - 1)
 
 
 def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int, int]], *,
@@ -660,13 +662,13 @@ class CVText:
 
     @cached_property
     def line_stems(self) -> list[tuple[int, int, dict[str, tuple[str, ...]]]]:
-        """``(start, end, {stem: the line's singular words with that stem})`` per line."""
+        """``(start, end, {first four letters: the line's singular words starting so})`` per line."""
         out, pos = [], 0
         for line in self.text.split("\n"):
             words: dict[str, tuple[str, ...]] = {}
             for w in _WORD.findall(line):
                 w = _singular(w)
-                words[w[:5]] = words.get(w[:5], ()) + (w,)
+                words[w[:4]] = words.get(w[:4], ()) + (w,)
             out.append((pos, pos + len(line), words))
             pos += len(line) + 1
         return out
@@ -732,7 +734,7 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     for start, end, stems in cv.line_stems:
         missing = 0
         for w in words:
-            if not any(_same_word(w, x) for x in stems.get(w[:5], ())):
+            if not any(_same_word(w, x) for x in stems.get(w[:4], ())):
                 missing += 1
                 if missing > spare:
                     break
