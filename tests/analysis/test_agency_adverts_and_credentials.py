@@ -197,3 +197,15 @@ We run our platform on Kyverno-free clusters and our SAST vendor is Acmescan.
     names = {g.name for g in r.gaps}
     assert {"SAST", "Kyverno"} <= names
     assert "Acmescan" not in names  # the company's blurb still asks for nothing
+
+
+def test_a_named_certification_is_checked_whole():
+    ad = read_text("Cloud Security Engineer\n\nPreferred\n- AWS Certified Security – Specialty\n", source="advert.txt")
+    cv = read_text("SAM\nCloud security engineer\n\nCERTIFICATIONS\n- AWS Certified Solutions Architect – Associate, "
+                   "2022\n", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
+    assert "AWS Certified Security – Specialty" in {g.name for g in r.gaps}
+    held = read_text("SAM\nCloud security engineer\n\nCERTIFICATIONS\n- AWS Security Specialty (certified 2024)\n",
+                     source="cv.txt")
+    r = compare_documents(analyse_document(held, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
+    assert "AWS Certified Security – Specialty" not in {g.name for g in r.gaps}

@@ -97,3 +97,19 @@ Requirements
     assert term_in_cv(found["IBMS Higher Specialist Diploma"], cv) is None  # "Higher" is what is asked
     assert term_in_cv(found["Tenant Fees Act 2019"], cv) is not None
     assert term_in_cv(found["Renters' Rights Act"], cv) is None
+
+
+def test_later_clauses_and_names_with_of_are_duties_too():
+    """Each clause of a "you will" sentence is a duty ("..., assemble probate applications"), and a name
+    with "of" inside ("Lasting Power of Attorney applications") is one object."""
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = ("You will prepare Lasting Power of Attorney applications for registration with the Office of the "
+            "Public Guardian, assemble probate applications and the supporting estate account schedules, and "
+            "keep a close eye on deadlines.")
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)
+           if t.kind == "duty"}
+    assert {"Lasting Power of Attorney applications", "probate applications"} <= got
+    assert "close eye" not in got

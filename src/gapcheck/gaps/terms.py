@@ -125,7 +125,7 @@ technologies platform platforms solutions solution equipment methods method tech
 standards standard requirements requirement procedures procedure policies policy specialty specialties
 speciality specialities discipline disciplines subject subjects topic topics attitude attitudes mindset approach
 spoken written oral verbal night nights weekend weekends morning mornings evening evenings shift shifts
-rules casework
+rules casework eye eyes
 """.split())
 #: All-caps words that are not skill names.
 ACRONYM_STOP = frozenset("""
@@ -235,6 +235,13 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if (kind in ("Act", "Regulations") and len(head) >= 2) or \
                     any(not is_english(w.lower().strip("'’")) for w in head):
                 add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "credential"))
+        # A named certification: "AWS Certified Security – Specialty", "Certified Kubernetes Administrator":
+        # checked whole, though the taxonomy names its parts ("AWS", "Security").
+        for m in _CERTIFIED_NAME.finditer(chunk):
+            a, b = lo + m.start(1), lo + m.end(1)
+            if len(m.group(1).split()) >= 3:
+                mask[a:b] = b"\x00" * (b - a)
+                add(Term(m.group(1), a, b, "credential"))
         # A letter and a number naming a standard or a ticket: "(G3) qualification", "G99 applications".
         for m in _CODE.finditer(chunk):
             add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "acronym"))
@@ -321,14 +328,23 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
         # thermostats", "Design, train and ship learning-to-rank models"): each item of its object.
         for m in (_DUTY.finditer(chunk) if is_verb else ()):
             end = _duty_verbs(chunk, m.end(), is_verb)
-            if end is None:
-                continue
-            items = _list_items(chunk, end, _DUTY_STOP, _DUTY_SEPARATORS)
-            for i, (a, b, _sep) in enumerate(items):
-                term = _cue_phrase(chunk, lo, a, b, taxonomy, is_english)
-                if term is not None and term.kind != "narrower" and (i == 0 or _list_item(term.text)) \
-                        and _duty_object(term.text, is_verb):
-                    add(Term(term.text, term.start, term.end, "duty"))
+            for _clause in range(4):
+                if end is None:
+                    break
+                items = _list_items(chunk, end, _DUTY_STOP, _DUTY_SEPARATORS)
+                for i, (a, b, _sep) in enumerate(items):
+                    term = _cue_phrase(chunk, lo, a, b, taxonomy, is_english)
+                    if term is not None and term.kind != "narrower" and (i == 0 or _list_item(term.text)) \
+                            and _duty_object(term.text, is_verb):
+                        add(Term(term.text, term.start, term.end, "duty"))
+                # the sentence's next clause, if it is another duty: "You will prepare LPA applications for
+                # registration, assemble probate applications and ..."
+                nxt = _NEXT_CLAUSE.search(chunk, items[-1][1], min(len(chunk), items[-1][1] + 120))
+                end = None
+                if nxt is not None and not re.search(r"[.;!?]|\n\s*\n", chunk[items[-1][1]:nxt.start()]):
+                    verb = _DUTY_VERB.match(chunk, nxt.end())
+                    if verb and not verb.group(1).endswith("ing"):
+                        end = _duty_verbs(chunk, nxt.end(), is_verb)
         # A bullet that is a name and nothing else ("• Earned value management", "- Voice picking
         # experience", "- Forest School Level 3"): an item of the advert's list of requirements.
         for line in _BULLET_LINE.finditer(chunk):
@@ -375,7 +391,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
 
 
 #: Words of an award's name that do not tell one award from another.
-_CREDENTIAL_WORDS = frozenset("award certificate diploma qualification portfolio training level in and of the for at &"
+_CREDENTIAL_WORDS = frozenset("award certificate diploma qualification portfolio training certified level in and of the for at &"
                               .split())
 _CAP = r"(?:[A-Z][\w&'’-]*|\d+)"
 _CREDENTIAL_NAME = re.compile(
@@ -383,6 +399,8 @@ _CREDENTIAL_NAME = re.compile(
     rf"(?P<kind>Award|Certificate|Diploma|Qualification|Portfolio|Act|Regulations|Training)"
     rf"(?:[ \t]+(?:19|20)\d\d)?(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w-]*){{0,3}})?)(?![\w-])"
 )
+_CERTIFIED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][A-Za-z]{1,5}[ \t]+)?Certified(?:[ \t]+[A-Z][\w+/-]*){1,4}"
+                             r"(?:[ \t]+[–—-][ \t]+[A-Z][\w-]*)?)")
 #: Where a duty starts: after a bullet, or "you will" / "you'll".
 _DUTY = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+|\byou(?:['’]ll|\s+will)\s+(?:also\s+|regularly\s+)?",
                    re.MULTILINE | re.IGNORECASE)
@@ -393,6 +411,10 @@ _PARTICLES = frozenset("up out on off down over to with in for into".split())
 _DUTY_STOP = re.compile(_STOP_AT.pattern.replace("(?:and|or|", "(?:and|or|by|with|using|on|into|before|after|"
                                                  "during|through|so|via|under|against|of|about|between|around|"
                                                  "per|than|alongside|without|whenever|if|"), re.IGNORECASE)
+
+
+#: Where a sentence's next clause starts: ", assemble ...", ", and open ...".
+_NEXT_CLAUSE = re.compile(r",[ \t\n]+(?:and[ \t\n]+)?(?=[a-z])")
 
 
 def _duty_verbs(chunk: str, pos: int, is_verb) -> int | None:
@@ -433,7 +455,8 @@ def _duty_object(phrase: str, is_verb) -> bool:
     verb's clause ("manage two assistant accountants", "oversee pre-employment checks")."""
     words = [w.lower().strip(".,") for w in phrase.split()]
     content = [w for w in words if w not in GENERIC and w not in _FUNCTION and len(w) > 2]
-    if not (2 <= len(words) <= 4 and len(content) >= 2) or set(content) & _PEOPLE \
+    named_of = len(re.findall(r"\b[A-Z][a-z]+ of [A-Z]", phrase))  # "Lasting Power of Attorney applications"
+    if not (2 <= len(words) - named_of <= 4 and len(content) >= 2) or set(content) & _PEOPLE \
             or words[-1] in _PARTICLES or words[0] in _NOT_OBJECT_START or (words[0].endswith("ly") and words[0] not in _LY_ADJECTIVES) or set(words) & _CLAUSE_WORDS \
             or "<" in phrase:
         return False
@@ -488,6 +511,10 @@ _CLAUSE_WORDS = frozenset("how what which who whom whose why it they them you yo
                           "their this these those there".split())
 
 
+_NAME_OF = re.compile(r"[ \t]+of[ \t]+[A-Z]")
+_CAP_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
+
+
 def _list_items(chunk: str, start: int, stop_at: re.Pattern[str], separators: frozenset[str]
                 ) -> list[tuple[int, int, str]]:
     """The items of a list from ``start``: ``(start, end, the separator before it)``, each ending at the
@@ -497,6 +524,9 @@ def _list_items(chunk: str, start: int, stop_at: re.Pattern[str], separators: fr
     sep = ""
     for _ in range(_MAX_CONJUNCTS):
         stop = stop_at.search(chunk, start)
+        while stop and _NAME_OF.match(chunk, stop.start()) and _CAP_BEFORE.search(chunk, max(0, stop.start() - 30),
+                                                                                   stop.start()):
+            stop = stop_at.search(chunk, stop.end())  # "Lasting Power of Attorney": one name
         items.append((start, stop.start() if stop else len(chunk), sep))
         sep = stop.group().strip().lower() if stop else ""
         if sep not in separators:
@@ -555,7 +585,8 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_e
     phrase = chunk[start:end].strip()
     phrase = _TRAILING_FUNCTION.sub("", phrase)  # "specialty area of" (its noun was a skill and was trimmed)
     words = phrase.split()
-    if not 1 <= len([w for w in words if w.lower() != "and"]) <= 4:
+    named_of = len(re.findall(r"\b[A-Z][a-z]+ of [A-Z]", phrase))  # "Lasting Power of Attorney applications"
+    if not 1 <= len([w for w in words if w.lower() != "and"]) - named_of <= 4:
         return None
     if words[0].lower() in ("and", "or", "&") or "@" in phrase:
         return None  # "building and shipping ...": a verb list, not a thing; "hiring@example.com": an address
