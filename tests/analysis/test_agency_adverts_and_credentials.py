@@ -209,3 +209,23 @@ def test_a_named_certification_is_checked_whole():
                      source="cv.txt")
     r = compare_documents(analyse_document(held, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
     assert "AWS Certified Security – Specialty" not in {g.name for g in r.gaps}
+
+
+def test_an_award_of_another_kind_does_not_show_the_one_asked_for():
+    cv = CVText("EDUCATION AND TRAINING\n- ILSPA Legal Secretaries Certificate, 2022\n")
+    diploma = Term("ILSPA Legal Secretaries Diploma", 0, 31, "credential")
+    assert term_in_cv(diploma, cv) is None
+    assert term_in_cv(diploma, CVText("- ILSPA Legal Secretaries Diploma (distinction), 2023\n")) is not None
+    assert term_in_cv(diploma, CVText("- Legal Secretaries course (ILSPA), 2023\n")) is not None  # no kind named
+
+
+def test_a_thing_named_before_would_be_a_plus():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = ("We would be delighted to hear from candidates who hold the CILEx qualification, and Dementia Friends\n"
+            "awareness would be a plus. Performance is essential. Knowledge from related industry is useful.")
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert "Dementia Friends" in got
+    assert not {"Performance", "Knowledge from related industry"} & got

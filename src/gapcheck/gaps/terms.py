@@ -324,6 +324,21 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                         term = Term(term.text, term.start, term.end, "phrase")
                         mask[term.start:term.end] = b"\x00" * (term.end - term.start)
                     add(term)
+        # What a sentence says is wanted after naming it: "Dementia Friends awareness would be a plus",
+        # "Lumion or Twinmotion experience is useful".
+        for m in _BACK_CUE.finditer(chunk):
+            bounds = [x.end() for x in _CLAUSE_BOUND.finditer(chunk, max(0, m.start() - 80), m.start())]
+            a = bounds[-1] - 1 if bounds else max(0, m.start() - 80) - 1
+            head = chunk[a + 1:m.start()]
+            head = re.sub(r"^\s*(?:and|or|but|while|also|plus)\s+", "", head)
+            item = _ITEM_TAIL.sub("", head).strip()
+            if not item or len(item.split()) > 4 or item.split()[0].lower() in _CLAUSE_WORDS:
+                continue
+            b0 = chunk.find(item, a + 1)
+            term = _cue_phrase(chunk, lo, b0, b0 + len(item), taxonomy, is_english)
+            if term is not None and term.kind != "narrower" and _list_item(term.text) and _asked_thing(term.text) \
+                    and not (" " not in term.text and is_english(term.text.lower())):
+                add(term)
         # A duty: the things a bullet or "you will" sentence says the job does ("Fit and set up smart
         # thermostats", "Design, train and ship learning-to-rank models"): each item of its object.
         for m in (_DUTY.finditer(chunk) if is_verb else ()):
@@ -399,6 +414,12 @@ _CREDENTIAL_NAME = re.compile(
     rf"(?P<kind>Award|Certificate|Diploma|Qualification|Portfolio|Act|Regulations|Training)"
     rf"(?:[ \t]+(?:19|20)\d\d)?(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w-]*){{0,3}})?)(?![\w-])"
 )
+_CLAUSE_BOUND = re.compile(r"[.;:,•(]|\n(?![ \t]*[a-z])")
+#: A cue after the thing it asks for (see find_terms).
+_BACK_CUE = re.compile(r"\s+(?:would\s+be|is|are|will\s+be)\s+(?:a\s+(?:real\s+|big\s+)?(?:plus|bonus|benefit)|"
+                       r"an\s+advantage|useful|helpful|desirable|essential|advantageous|beneficial|welcome)\b",
+                       re.IGNORECASE)
+_AWARD_KINDS = frozenset("award certificate diploma".split())
 _CERTIFIED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][A-Za-z]{1,5}[ \t]+)?Certified(?:[ \t]+[A-Z][\w+/-]*){1,4}"
                              r"(?:[ \t]+[–—-][ \t]+[A-Z][\w-]*)?)")
 #: Where a duty starts: after a bullet, or "you will" / "you'll".
@@ -755,7 +776,10 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
             return m.span()
         words = [_singular(w) for w in _WORD.findall(term.text)
                  if w.lower() not in _CREDENTIAL_WORDS and not re.fullmatch(r"(?:19|20)\d\d", w)]
+        # ... and by its kind where the CV names one: an ILSPA Certificate is not the ILSPA Diploma
+        kinds = {w.lower() for w in _WORD.findall(term.text)} & _AWARD_KINDS
     else:
+        kinds = set()
         words = [_singular(w) for w in _WORD.findall(term.text)
                  if w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w)]
     if not words:
@@ -770,6 +794,10 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
                 if missing > spare:
                     break
         else:
+            if kinds:
+                named = {x for x in _AWARD_KINDS if x[:4] in stems and x in stems[x[:4]]}
+                if named and not named & kinds:
+                    continue
             return start, end
     m = _name_variant_in(term.text, cv.text)  # "International Plumbing Code" as "IPC"
     return m.span() if m else None
