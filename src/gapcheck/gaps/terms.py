@@ -782,6 +782,8 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
         kinds = set()
         words = [_singular(w) for w in _WORD.findall(term.text)
                  if w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w)]
+        if len(words) == 2 and words[1] == "management" and len(term.text.split()) == 2:
+            words = words[:1]  # "premises management" in "Lead on premises and health and safety"
     if not words:
         return None
     # a duty's object is shown with one modifier missing ("fault finding" for "electrical fault finding")
