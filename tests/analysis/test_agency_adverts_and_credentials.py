@@ -229,3 +229,19 @@ def test_a_thing_named_before_would_be_a_plus():
     got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
     assert "Dementia Friends" in got
     assert not {"Performance", "Knowledge from related industry"} & got
+
+
+def test_a_kind_of_thing_is_met_by_one_of_its_examples():
+    ad = read_text("Legal Secretary\n\nRequirements\n- Experience of a case management system such as Proclaim or "
+                   "LEAP is essential\n- Excellent spelling and grammar\n", source="advert.txt")
+    cv = read_text("CHLOE\nLegal Secretary\n\nEXPERIENCE\nLegal Secretary — Penrose Dixon, Chester\nJul 2022 – Present\n"
+                   "- File opening and closing on Proclaim, with AML checks on every new client.\n"
+                   "- Proofread all outgoing letters.\n", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
+    assert not r.gaps, [g.name for g in r.gaps]
+    system = next(m for m in r.matched if m.name == "case management system")
+    assert system.via == "Proclaim"
+    other = read_text("CHLOE\nLegal Secretary\n\nEXPERIENCE\nLegal Secretary — Penrose Dixon, Chester\nJul 2022 – "
+                      "Present\n- Typed letters from BigHand dictation.\n", source="cv.txt")
+    r = compare_documents(analyse_document(other, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
+    assert "case management system" in {g.name for g in r.gaps}

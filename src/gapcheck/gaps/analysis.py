@@ -187,6 +187,43 @@ def apply_groups(gaps: list[SkillItem], matched: list[SkillItem], groups) -> tup
     return [g for g in gaps if g.id not in drop], satisfied
 
 
+#: Examples after a kind of thing: "a case management system such as Proclaim or LEAP", "a school MIS
+#: (e.g. SIMS, Arbor)".
+_EXAMPLES = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:such[ \t]+as|e\.[ \t]?g\.?,?|for[ \t]+example,?|like|including)[ \t]+",
+                       re.IGNORECASE)
+_EXAMPLES_END = re.compile(r"[.;:!?)\n]")
+
+
+def met_by_example(text: str, gaps: list[SkillItem], matched: list[SkillItem]) -> list[SkillItem]:
+    """Gaps the CV meets through one of the examples the advert gives for them ("Experience of a case
+    management system such as Proclaim or LEAP": Proclaim matched, so the system is no gap); each becomes
+    a matched skill via that example. Returns the remaining gaps."""
+    # named examples only (a product, a system, a standard): "a field of nursing (e.g., teaching, ...)" is
+    # not met by a software engineer's teaching
+    examples = sorted(((m.start, it) for it in matched for m in (it.advert_mentions or ()) if m.text[:1].isupper()),
+                      key=lambda x: x[0])
+    if not examples:
+        return gaps
+    keep = []
+    for g in gaps:
+        via = None
+        for m in g.mentions:
+            e = _EXAMPLES.match(text, m.end)
+            if e is None:
+                continue
+            stop = _EXAMPLES_END.search(text, e.end(), min(len(text), e.end() + 80))
+            end = stop.start() if stop else min(len(text), e.end() + 80)
+            via = next((it for s, it in examples if e.end() <= s < end), None)
+            if via is not None:
+                break
+        if via is None:
+            keep.append(g)
+            continue
+        matched.append(SkillItem(g.id, g.name, g.kind, list(via.mentions), requirement=g.requirement,
+                                 advert_mentions=list(g.mentions), via=via.name))
+    return keep
+
+
 def year_shortfalls(years_reqs, matched: list[SkillItem], evidence) -> list[dict]:
     """Advert year requirements the CV's dated roles fall short of, with the figures.
 

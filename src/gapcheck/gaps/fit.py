@@ -85,7 +85,7 @@ class SkillFit:
 def compare_skills(cv: CVSide, ad_doc, *, extractor) -> SkillFit:
     """Compare an analysed advert with the CV side of a CV; see the module docstring."""
     from gapcheck.api import advert_terms
-    from gapcheck.gaps.analysis import add_terms, apply_groups, compare
+    from gapcheck.gaps.analysis import add_terms, apply_groups, compare, met_by_example
     from gapcheck.gaps.relations import load_relations
     from gapcheck.gaps.requirements import parse_groups
     from gapcheck.gaps.terms import mentions_from_terms
@@ -114,6 +114,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor) -> SkillFit:
               lambda a, b, sec: requirement_level(text, a, b, sec), advert_skills, matched, gaps,
               title_span=title_span)
     gaps, satisfied_groups = apply_groups(gaps, matched, groups)
+    gaps = met_by_example(text, gaps, matched)
 
     known = ex.has_skill_index
     for it in advert_skills:  # degrees weigh little in coverage
