@@ -35,3 +35,11 @@ def test_a_name_without_its_year_or_by_its_initials():
         assert term_in_cv(Term(text, 0, len(text), kind), cv) is not None, (text, kind)
     for text in ("Building Safety Act 2022", "Uniform Plumbing Code", "Plumbing Code"):
         assert term_in_cv(Term(text, 0, len(text), "name"), cv) is None, text
+
+
+def test_a_grade_letter_or_number_must_match():
+    cv = CVText("- Full UK driving licence (category B), clean\n- Level 2 Food Safety and Hygiene, 2023\n")
+    assert term_in_cv(Term("Category C licence", 0, 18, "phrase"), cv) is None
+    assert term_in_cv(Term("Level 3 Food Safety", 0, 19, "phrase"), cv) is None
+    assert term_in_cv(Term("Level 2 Food Safety", 0, 19, "phrase"), cv) is not None
+    assert term_in_cv(Term("category B licence", 0, 18, "phrase"), cv) is not None

@@ -419,6 +419,8 @@ _CLAUSE_BOUND = re.compile(r"[.;:,•(]|\n(?![ \t]*[a-z])")
 _BACK_CUE = re.compile(r"\s+(?:would\s+be|is|are|will\s+be)\s+(?:a\s+(?:real\s+|big\s+)?(?:plus|bonus|benefit)|"
                        r"an\s+advantage|useful|helpful|desirable|essential|advantageous|beneficial|welcome)\b",
                        re.IGNORECASE)
+#: A letter or a number that grades a thing ("Category C", "Level 3", "Class 1").
+_GRADE = re.compile(r"[A-Z]|\d{1,2}")
 _AWARD_KINDS = frozenset("award certificate diploma".split())
 _CERTIFIED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][A-Za-z]{1,5}[ \t]+)?Certified(?:[ \t]+[A-Z][\w+/-]*){1,4}"
                              r"(?:[ \t]+[–—-][ \t]+[A-Z][\w-]*)?)")
@@ -781,7 +783,8 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     else:
         kinds = set()
         words = [_singular(w) for w in _WORD.findall(term.text)
-                 if w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w)]
+                 if (w.lower() not in GENERIC and len(w) > 2 and not re.fullmatch(r"(?:19|20)\d\d", w))
+                 or _GRADE.fullmatch(w)]  # "Category C licence" is not "category B"; "Level 3" not "Level 2"
         if len(words) == 2 and words[1] == "management" and len(term.text.split()) == 2:
             words = words[:1]  # "premises management" in "Lead on premises and health and safety"
     if not words:
