@@ -123,3 +123,15 @@ Requirements
     for t in found.values():
         if "deposit" in t.text or "employee relations" in t.text:
             assert term_in_cv(t, cv) is not None, t  # "rules" and "casework" are not asked of the CV
+
+
+def test_a_sector_worked_in_is_one_word_enough():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = ("It's a real plus if you've worked with restaurants or hospitality before. Worked as a computer "
+            "operator or assistant. You have worked on arrays of 50kWp and above.")
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert {"restaurants", "hospitality"} <= got
+    assert not {"assistant", "above"} & got

@@ -62,6 +62,7 @@ _CUE = re.compile(
     r"(?:(?:working|work)\s+(?:in|within|for|at|on|with)\s+(?!(?:a\s+|an\s+)?(?:team|teams|partnership)\b))?",
     re.IGNORECASE,
 )
+_NOT_SECTOR = frozenset("above below before similar other others such those these them".split())
 _WORKED_IN = re.compile(r"\bwork(?:ing)?\s+\w+\s*$", re.IGNORECASE)
 #: What is asked for in prose: "you must hold", "who hold", "if you hold", "have worked in", "served as": the
 #: thing after it is checked like one after "experience with". ("You have" / "you'll need" are not cues:
@@ -69,7 +70,7 @@ _WORKED_IN = re.compile(r"\bwork(?:ing)?\s+\w+\s*$", re.IGNORECASE)
 _HAVE_CUE = re.compile(
     r"\b(?:(?:you|candidates?|applicants?|who|if\s+you)(?:['’]ll|\s+will|\s+must|\s+should)?\s+"
     r"(?:also\s+|already\s+)?(?:need\s+to\s+)?(?:hold|holds)"
-    r"|(?:have|has)\s+(?:previously\s+|already\s+)?(?:worked|served)\s+(?:in|on|with|as)"
+    r"|(?:have\s+|has\s+|['’]ve\s+)(?:previously\s+|already\s+)?(?:worked|served)\s+(?:in|on|with|as)"
     r"|(?:served|worked)\s+as)\s+"
     # not "you'll hold your own clinics"
     r"(?!(?:your|their|our|my|his|her|its|this|these|those|what|everything|something|nothing)\b)",
@@ -86,7 +87,7 @@ talented great unique every chance benefits package mind-set mindset discussions
 def _asked_thing(phrase: str) -> bool:
     """A phrase after "you have" / "you must hold" names a thing to check in a CV (see _HAVE_NOISE)."""
     words = [w.lower().strip(".,'’\"") for w in phrase.split()]
-    return bool(words) and words[0] not in _NOT_ITEM_START and not (set(words) & _HAVE_NOISE) \
+    return bool(words) and words[0] not in _NOT_ITEM_START and not (set(words) & (_HAVE_NOISE | _CLAUSE_WORDS)) \
         and words[0] not in _CUE_WORDS and phrase.isascii() and "<" not in phrase
 
 
@@ -313,8 +314,17 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                     and not any(mask[lo + items[-2][0]:lo + items[-2][1]]):
                 items[-2:] = [(items[-2][0], items[-1][1], items[-2][2])]
             worked_in = m.re is _CUE and m.group().rstrip()[-1:].isalpha() and _WORKED_IN.search(m.group())
+            sector = m.re is _HAVE_CUE and re.search(r"worked\s+(?:in|with)\s*$", m.group(), re.IGNORECASE)
             for start, end, _sep in items:
                 term = _cue_phrase(chunk, lo, start, end, taxonomy, is_english)
+                if term is None and sector:
+                    # "if you've worked with restaurants or hospitality": one word names the sector
+                    word = re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+)?([a-z][a-z-]{3,})\s*",
+                                        _TRAILING_FUNCTION.sub("", chunk[start:end]))
+                    if word and word.group(1) not in GENERIC and word.group(1) not in _PEOPLE \
+                            and word.group(1) not in _NOT_SECTOR and word.group(1) not in _ROLE_NOUNS \
+                            and word.group(1) not in _SECTOR_WORDS and not any(taxonomy[lo + start:lo + end]):
+                        term = Term(word.group(1), lo + start + word.start(1), lo + start + word.end(1), "phrase")
                 if term is not None and worked_in and not _list_item(term.text):
                     continue  # "working in an Agile environment participating in ...": a clause, not a place
                 if term is not None and (start == m.end() or _list_item(term.text)) \
@@ -636,7 +646,8 @@ _ITEM_TAIL = re.compile(r"(?:\s+(?:experience|knowledge|skills?|background|expos
 _QUALIFIERS = frozenset("current valid full clean qualified registered certified licensed active".split())
 _FUNCTION = frozenset("of in on at to for with and or the a an by from via using".split())
 #: Function words left at the end of a phrase once a named skill after them was trimmed ("specialty area of").
-_TRAILING_FUNCTION = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_FUNCTION))}|&))+$", re.IGNORECASE)
+_TRAILING_FUNCTION = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_FUNCTION))}|&|before|previously|already|too))+$",
+                                re.IGNORECASE)
 #: A bullet starting with these is a sentence, not a name.
 _NOT_ITEM_START = frozenset("""
 a an the you your we our must should will ability able excellent strong good great proven solid working
