@@ -59,7 +59,11 @@ def _in_org_unit(text: str, start: int, end: int) -> bool:
 #: A capitalised name used as a subject ("Northwind Technical Recruitment is delighted ...", "Acme Care, a
 #: leading ..."): named again elsewhere, it is the employer's, and its last word ("Recruitment", "Care")
 #: asks for nothing.
-_SUBJECT_NAME = re.compile(r"(?<![\w.&'-])((?:[A-Z][\w&'-]*\s+){1,4}[A-Z][\w&'-]*)(?=\s+(?:is|are|has|have|was)\b|'s\b|,)")
+_SUBJECT_NAME = re.compile(r"([A-Z](?<![\w.&'-][A-Z])[\w&'-]*\s+(?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)"
+                           r"(?=\s+(?:is|are|has|have|was)\b|'s\b|,)")
+
+
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&'-]*\s+$")
 
 
 def _company_names(text: str, is_english) -> list[re.Pattern[str]]:
@@ -67,7 +71,7 @@ def _company_names(text: str, is_english) -> list[re.Pattern[str]]:
     with a word no dictionary has ("Northwind", not "Digital Supply Chain"), as patterns that allow a
     line break between the words."""
     out = []
-    for name in {m.group(1) for m in _SUBJECT_NAME.finditer(text)}:
+    for name in {" ".join(m.group(1).split()) for m in _SUBJECT_NAME.finditer(text)}:
         if is_english(name.split()[0].lower()):
             continue
         pat = re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?![\w&'-])")
@@ -459,7 +463,7 @@ class SkillExtractor:
             rec = skills[index[m.skill_id]]
             if v < len(voice) and voice[v][0] <= m.start and not rec.tech:
                 continue
-            if m.text[:1].isupper():
+            if m.text[:1].isupper() and _CAP_WORD_BEFORE.search(text, max(0, m.start - 30), m.start):
                 if names is None:
                     names = _company_names(text, self.is_english)
                 if names and _ends_company_name(text, names, m.start, m.end):

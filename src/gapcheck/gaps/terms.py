@@ -238,11 +238,12 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "credential"))
         # A named certification: "AWS Certified Security – Specialty", "Certified Kubernetes Administrator":
         # checked whole, though the taxonomy names its parts ("AWS", "Security").
-        for m in _CERTIFIED_NAME.finditer(chunk):
-            a, b = lo + m.start(1), lo + m.end(1)
-            if len(m.group(1).split()) >= 3:
+        for m in (_CERTIFIED_NAME.finditer(chunk) if "Certified" in chunk else ()):
+            issuer = _ISSUER.search(chunk, max(0, m.start() - 8), m.start())
+            a, b = lo + (issuer.start() if issuer else m.start()), lo + m.end()
+            if len(text[a:b].split()) >= 3:
                 mask[a:b] = b"\x00" * (b - a)
-                add(Term(m.group(1), a, b, "credential"))
+                add(Term(text[a:b], a, b, "credential"))
         # A letter and a number naming a standard or a ticket: "(G3) qualification", "G99 applications".
         for m in _CODE.finditer(chunk):
             add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "acronym"))
@@ -426,14 +427,14 @@ _CREDENTIAL_NAME = re.compile(
 )
 _CLAUSE_BOUND = re.compile(r"[.;:,•(]|\n(?![ \t]*[a-z])")
 #: A cue after the thing it asks for (see find_terms).
-_BACK_CUE = re.compile(r"\s+(?:would\s+be|is|are|will\s+be)\s+(?:a\s+(?:real\s+|big\s+)?(?:plus|bonus|benefit)|"
+_BACK_CUE = re.compile(r"\b(?:would\s+be|is|are|will\s+be)\s+(?:a\s+(?:real\s+|big\s+)?(?:plus|bonus|benefit)|"
                        r"an\s+advantage|useful|helpful|desirable|essential|advantageous|beneficial|welcome)\b",
                        re.IGNORECASE)
 #: A letter or a number that grades a thing ("Category C", "Level 3", "Class 1").
 _GRADE = re.compile(r"[A-Z]|\d{1,2}")
 _AWARD_KINDS = frozenset("award certificate diploma".split())
-_CERTIFIED_NAME = re.compile(r"(?<![\w-])((?:[A-Z][A-Za-z]{1,5}[ \t]+)?Certified(?:[ \t]+[A-Z][\w+/-]*){1,4}"
-                             r"(?:[ \t]+[–—-][ \t]+[A-Z][\w-]*)?)")
+_CERTIFIED_NAME = re.compile(r"\bCertified(?:[ \t]+[A-Z][\w+/-]*){1,4}(?:[ \t]+[–—-][ \t]+[A-Z][\w-]*)?")
+_ISSUER = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,5}[ \t]+$")
 #: Where a duty starts: after a bullet, or "you will" / "you'll".
 _DUTY = re.compile(r"^[ \t]*[•·▪●◦‣⁃○■□➢►▶✓✔❖◆◇*+–—-][ \t]+|\byou(?:['’]ll|\s+will)\s+(?:also\s+|regularly\s+)?",
                    re.MULTILINE | re.IGNORECASE)
