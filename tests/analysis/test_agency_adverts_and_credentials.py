@@ -110,6 +110,9 @@ def test_certificates_under_the_joint_heading_back_the_claims(report):
     flagged = " ".join(c.name for c in report.stretched_claims)
     assert "NVQ" not in flagged
     assert "ART" in flagged  # GWO ART is claimed in the profile and listed nowhere
+    # ... each credential of "holding GWO BST and GWO ART" on its own: BST is listed
+    assert "GWO ART" in {c.name for c in report.stretched_claims}
+    assert "BST" not in flagged
 
 
 def test_an_acronym_both_documents_write_is_matched_whatever_the_taxonomy_takes_it_for():

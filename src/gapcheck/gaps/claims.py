@@ -134,34 +134,40 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
                 continue  # the bracket is not the name's initials
             if g == "f" and m.group("fa").lower() in held_words:
                 continue  # "CCP-C" listed under certifications
-            words = re.findall(r"[A-Za-z0-9&+]+", name)
-            if g == "g":  # "Qualified canine hydrotherapist": held when any of its words is
-                if any(_same_word(w.lower(), h) for w in words for h in held_words if h[:3] == w[:3].lower()):
+            # "holding GWO BST and GWO ART": each credential on its own
+            parts = [(name, a)]
+            if g == "c" and re.search(r"\s+and\s+[A-Z]", name):
+                parts = [(p.group(), a + p.start()) for p in re.finditer(r"\S+(?:\s+(?!and\b)\S+)*", name)
+                         if p.group() != "and"]
+            for name, a in parts:
+                words = re.findall(r"[A-Za-z0-9&+]+", name)
+                if g == "g":  # "Qualified canine hydrotherapist": held when any of its words is
+                    if any(_same_word(w.lower(), h) for w in words for h in held_words if h[:3] == w[:3].lower()):
+                        continue
+                    words = [w.capitalize() for w in words]
+                if not words or words[0] in _NOT_CREDENTIAL:
                     continue
-                words = [w.capitalize() for w in words]
-            if not words or words[0] in _NOT_CREDENTIAL:
-                continue
-            # What sets it apart: acronyms, numbers and capitalised words that are not the cue itself.
-            key = [w.lower() for w in words if (w[0].isupper() or w[0].isdigit()) and w not in _NOT_CREDENTIAL]
-            issuer = _ISSUER_BEFORE.search(text, max(0, m.start() - 12), m.start()) if g == "a" else None
-            if issuer and key:
-                key.insert(0, issuer.group(1).lower())  # "AWS Certified Machine Learning": AWS's, not any
-            if not key or (len(key) == 1 and len(key[0]) < 3 and not key[0].isdigit()):
-                continue
-            b = a + len(name)
-            if any(x < b and a < y for x, y in covered):
-                continue
-            if all(k in held_words for k in key) or " ".join(key) in seen:
-                continue
-            seen.add(" ".join(key))
-            phrase = text[m.start():b] if g in "abg" else name
-            start = m.start() if g in "abg" else a
-            out.append(Claim(
-                "gapcheck:credential:" + re.sub(r"[^a-z0-9]+", "-", " ".join(key)).strip("-"), name, "hard",
-                "cert_unbacked",
-                f"\"{phrase}\" is claimed ({sec.name}) but the certifications and education sections do not list it",
-                f"list {name} with its issuer and year under certifications, or remove it if you do not hold it",
-                (MentionRef(phrase, sec.name, start, start + len(phrase)),), unbackable=True))
+                # What sets it apart: acronyms, numbers and capitalised words that are not the cue itself.
+                key = [w.lower() for w in words if (w[0].isupper() or w[0].isdigit()) and w not in _NOT_CREDENTIAL]
+                issuer = _ISSUER_BEFORE.search(text, max(0, m.start() - 12), m.start()) if g == "a" else None
+                if issuer and key:
+                    key.insert(0, issuer.group(1).lower())  # "AWS Certified Machine Learning": AWS's, not any
+                if not key or (len(key) == 1 and len(key[0]) < 3 and not key[0].isdigit()):
+                    continue
+                b = a + len(name)
+                if any(x < b and a < y for x, y in covered):
+                    continue
+                if all(k in held_words for k in key) or " ".join(key) in seen:
+                    continue
+                seen.add(" ".join(key))
+                phrase = text[m.start():b] if g in "abg" else name
+                start = m.start() if g in "abg" else a
+                out.append(Claim(
+                    "gapcheck:credential:" + re.sub(r"[^a-z0-9]+", "-", " ".join(key)).strip("-"), name, "hard",
+                    "cert_unbacked",
+                    f"\"{phrase}\" is claimed ({sec.name}) but the certifications and education sections do not list it",
+                    f"list {name} with its issuer and year under certifications, or remove it if you do not hold it",
+                    (MentionRef(phrase, sec.name, start, start + len(phrase)),), unbackable=True))
     return out
 
 
