@@ -137,8 +137,8 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
             # "holding GWO BST and GWO ART": each credential on its own
             parts = [(name, a)]
             if g == "c" and re.search(r"\s+and\s+[A-Z]", name):
-                parts = [(p.group(), a + p.start()) for p in re.finditer(r"\S+(?:\s+(?!and\b)\S+)*", name)
-                         if p.group() != "and"]
+                cuts = [0] + [x for j in re.finditer(r"\s+and\s+", name) for x in (j.start(), j.end())] + [len(name)]
+                parts = [(name[i:k], a + i) for i, k in zip(cuts[::2], cuts[1::2])]
             for name, a in parts:
                 words = re.findall(r"[A-Za-z0-9&+]+", name)
                 if g == "g":  # "Qualified canine hydrotherapist": held when any of its words is
