@@ -113,3 +113,14 @@ def test_later_clauses_and_names_with_of_are_duties_too():
            if t.kind == "duty"}
     assert {"Lasting Power of Attorney applications", "probate applications"} <= got
     assert "close eye" not in got
+
+
+def test_a_pronoun_starts_no_duty_object():
+    """ "help us grow a culture of code review" (the sample advert) is no thing to look for in a CV."""
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = "You will own services end to end, and help us grow a culture of code review and mentoring."
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert not any(t.startswith("us ") for t in got)

@@ -517,7 +517,8 @@ _LY_ADJECTIVES = frozenset("daily weekly fortnightly monthly quarterly yearly an
                            "friendly costly timely orderly elderly".split())
 #: Words no duty's object starts with: possessives, quantifiers, "make sure".
 _NOT_OBJECT_START = frozenset("""our your their its my his her this these those the a an every each all any some
-more most other sure certain that two three four five several""".split())
+more most other sure certain that two three four five several us them him me you it others everyone everybody
+people""".split())
 
 
 #: Lists inside a requirement: "monitoring of cleanrooms and utilities, including water system sampling",
