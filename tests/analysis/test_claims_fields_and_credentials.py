@@ -170,3 +170,29 @@ June 2020 – June 2023
     years = [c for c in claims_by_kind(report(cv), "years_exceed_history") if c.id.startswith("gapcheck:years-in")]
     # "cybersecurity" is the field of the Managed Security role only (40 months), not the help desk's
     assert [c.name for c in years] == ["6 years of cybersecurity experience"]
+
+
+def test_listed_skills_a_role_shows_in_other_words_are_not_claims():
+    """A skills-list item whose words a role's bullet shows ("Medication administration" and "administer
+    medications") is backed; a product named with capitals must be written as such ("Salesforce" is not
+    shown by "Sales")."""
+    cv = """ANGELA REYES
+Registered Nurse
+
+SUMMARY
+Registered nurse in a Level I trauma centre.
+
+EXPERIENCE
+Staff Nurse — Alamo Regional, San Antonio
+September 2022 – Present
+- Start IVs and administer medications and blood products; Sales of the unit's training packs.
+
+SKILLS
+Medication administration · Salesforce
+"""
+    ad = read_text("Nurse\n\nRequirements\n- Medication administration\n- Salesforce\n", source="advert.txt")
+    r = compare_documents(analyse_document(read_text(cv, source="cv.txt"), "cv"), analyse_document(ad, "advert"),
+                          today=date(2026, 11, 1))
+    listed = {c.name for c in claims_by_kind(r, "listed_only")}
+    assert "Salesforce" in listed
+    assert not any("edication" in n for n in listed)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from gapcheck.extraction.mention import Mention
 from gapcheck.gaps.evidence import Role, SkillEvidence, history_months
 from gapcheck.gaps.requirements import YEARS, _number, mentions_near
-from gapcheck.gaps.terms import _same_word
+from gapcheck.gaps.terms import _same_word, _singular
 from gapcheck.reporting.model import MentionRef, SkillItem
 
 PROFICIENCY = re.compile(
@@ -189,6 +189,8 @@ def _field_words(text: str, end: int) -> list[str]:
     field = _FIELD_STOP.sub("", re.split(r"[,.;:\n(]", m.group("f"))[0])
     words = [w for w in re.findall(r"[A-Za-z][\w&-]*", field)
              if len(w) > 2 and w.lower() not in GENERIC and w.lower() not in ENGLISH_STOP_WORDS]
+    if len(words) > 1 and words[0].lower().endswith("ing"):
+        words = words[1:]  # "experience maintaining wind turbines": the field is wind turbines
     # a compound's head names the field too: "cybersecurity" in a "Managed Security" role
     heads = [c.group(1) for w in words if (c := _COMPOUND.fullmatch(w.lower()))]
     return [_stem(w) for w in words + heads]
@@ -203,7 +205,7 @@ _COMPOUND = re.compile(r"(?:cyber|info|bio|micro|tele|geo|agri|aero|electro|hydr
 _TITLE_NOISE = frozenset("""janua febru march april may june july augus septe octob novem decem jan feb mar apr
 jun jul aug sep sept oct nov dec prese curre now ltd inc llc limit plc group the and
 manag offic assis senio junio lead head princ chief deput super coord admin direc execu assoc train appre
-speci consu advis team leade""".split())  # and rank words: an "Office Manager" is no "School Business Manager"
+speci consu advis team leade engin""".split())  # and rank words: an "Office Manager" is no "School Business Manager"
 
 
 _TITLE_CUT = re.compile(r"\s+[—–|-]\s+|,|\s+at\s+|\s+@\s+")
@@ -249,6 +251,27 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
     """Every stretched claim in a CV, the advert's (``asked``) first."""
     claims: dict[str, Claim] = {}
     hist = history_months(roles)
+    backing_lines: list[set[str]] | None = None
+
+    def _words_shown(refs, exact: bool) -> bool:
+        """Whether a backing line shows the words of how the CV names the skill: in any form, or for a
+        technology named with capitals as written ("Salesforce" is not shown by "Sales")."""
+        nonlocal backing_lines
+        if backing_lines is None:
+            backing_lines = _backing_lines(text, sections)
+        for r in refs:
+            words = _content_words(r.text)
+            strong = [w for w in words if w.lower() not in _WEAK_HEADS] or words
+            if not strong:
+                continue
+            if exact and r.text != r.text.lower():  # a product's name, as written ("Salesforce")
+                want = {_singular(w) for w in strong}
+                if any(want <= {_singular(x) for x in line} for line in backing_lines):
+                    return True
+            elif _shown_in(strong, backing_lines):
+                return True
+        return False
+
     summary_like = {"summary", "header", "skills", "other"}
 
     def refs_of(sid: str) -> tuple[MentionRef, ...]:
@@ -344,6 +367,10 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         if traits and sid in traits:
             continue
         listed = sid in asked or (kind == "hard" and tech(sid) and any(r.section == "skills" for r in ev.asserted))
+        if not ev.is_backed and listed and _words_shown(ev.asserted, exact=kind == "hard" and tech(sid)):
+            continue  # "Medication administration" listed, "administer medications" in a role's bullet
+        if not ev.is_backed and listed and any(r.text.lower() in _LANGUAGES for r in ev.asserted):
+            continue  # a spoken language is held, not shown in a role (the taxonomy's credentials judge those)
         if not ev.is_backed and listed:
             where = sorted({r.section for r in ev.asserted})
             claims[sid] = Claim(
@@ -527,6 +554,22 @@ def skills_list_items(text: str, start: int, end: int) -> list[tuple[int, int, s
     return [(a, b, p) for a, b, p in out if a >= 0]
 
 
+def _backing_text(text: str, sections) -> str:
+    """The CV's text with everything outside the backing sections (roles, projects, certifications,
+    education) blanked, offsets kept."""
+    from gapcheck.gaps.evidence import BACKING_SECTIONS
+
+    return "".join(text[s.start:s.end] if s.name in BACKING_SECTIONS else
+                   re.sub(r"[^\n]", " ", text[s.start:s.end]) for s in sections)
+
+
+def _backing_lines(text: str, sections, backing: str | None = None) -> list[set[str]]:
+    """The lower-case words of each backing line; a bullet wrapped over lines is one line (continuations
+    are indented or start in lower case)."""
+    backing = _backing_text(text, sections) if backing is None else backing
+    return [{w.lower() for w in _ITEM_WORD.findall(x)} for x in re.split(r"\n(?![ \t]+\S|[a-z])", backing)]
+
+
 def _content_words(name: str) -> list[str]:
     from gapcheck.gaps.terms import _FUNCTION, GENERIC
 
@@ -564,11 +607,9 @@ def unnamed_claims(text: str, sections, mentions: list[Mention], covered: list[t
     from gapcheck.gaps.evidence import BACKING_SECTIONS
     from gapcheck.gaps.terms import CVText, Term, term_in_cv
 
-    backing = "".join(text[s.start:s.end] if s.name in BACKING_SECTIONS else
-                      re.sub(r"[^\n]", " ", text[s.start:s.end]) for s in sections)
+    backing = _backing_text(text, sections)
     backing_cv = CVText(backing)
-    # a bullet wrapped over lines is one line (continuations are indented or start in lower case)
-    lines = [{w.lower() for w in _ITEM_WORD.findall(x)} for x in re.split(r"\n(?![ \t]+\S|[a-z])", backing)]
+    lines = _backing_lines(text, sections, backing)
     found: dict[str, tuple[str, str | None, str, tuple[MentionRef, ...]]] = {}  # id -> name, prof, sec, refs
 
     def unbacked(a: int, b: int) -> Term | None:
