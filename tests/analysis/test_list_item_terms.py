@@ -126,3 +126,15 @@ Requirements
     found = set(advert_terms_of(advert))
     assert "WinPath" in found
     assert not any(t.startswith("Kestrel") for t in found)  # the employer's own name
+
+
+def test_document_references_pay_grades_and_html_entities_are_no_names():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = ("Applicants must meet the Appendix G-6 Nurse Qualification standard. Nurse I Level III - an ADN "
+            "or a Bachelor&#39;s of Science in Nursing (BSN) with experience of Epic or Meditech.")
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert not {"Appendix G-6 Nurse Qualification", "Level III", "Bachelor&"} & got
+    assert "Meditech" in got

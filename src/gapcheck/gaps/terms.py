@@ -47,6 +47,8 @@ _PLACE_CONTEXT = re.compile(
     r"location|relocat\w+|citizens?|residents?|county|province|city\s+of)\b",
     re.IGNORECASE,
 )
+_DOC_REFERENCES = frozenset("Appendix Section Part Schedule Chapter Article Annex Title Figure Table Page".split())
+_PAY_GRADE = re.compile(r"(?:Level|Grade|Band|Step|Tier|Pay\s+Band|Payband|GS|WG|Nurse)(?:\s+[IVX]{1,4}|\s+\d{1,2})+")
 _NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december permanent temporary contract full-time part-time fixed-term hybrid remote
@@ -270,6 +272,10 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
             words = m.group(1).split()
+            if chunk.startswith("#", m.end(1)):
+                continue  # "Bachelor&#39;s": an HTML entity left in scraped text
+            if words[0] in _DOC_REFERENCES or _PAY_GRADE.fullmatch(m.group(1)):
+                continue  # "Appendix G-6 Nurse Qualification", "Level III", "Band 6": a document or a pay grade
             # The cheap tests first (most capitalised words are ordinary words); every test only rejects.
             if all(is_english(w.lower().strip(".")) for w in words if not w.isdigit()):
                 continue
