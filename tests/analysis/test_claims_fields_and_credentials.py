@@ -196,3 +196,26 @@ Medication administration · Salesforce
     listed = {c.name for c in claims_by_kind(r, "listed_only")}
     assert "Salesforce" in listed
     assert not any("edication" in n for n in listed)
+
+
+def test_a_licence_stated_in_the_header_is_no_certificate_claim():
+    cv = """GARETH PRICE
+Electrician | Full UK driving licence
+
+PROFILE
+Electrician with a full UK driving licence and my own van.
+
+EXPERIENCE
+Electrician — Dee Valley Electrical, Chester
+Apr 2021 – Present
+- Install lighting and power on commercial fit-outs.
+"""
+    ad = read_text("Electrician\n\nRequirements\n- Full UK driving licence\n", source="advert.txt")
+    r = compare_documents(analyse_document(read_text(cv, source="cv.txt"), "cv"), analyse_document(ad, "advert"),
+                          today=date(2026, 11, 1))
+    # named in the profile: a claim to list; in the header only: a fact stated
+    assert [c.name for c in claims_by_kind(r, "cert_unbacked")] == ["Driving licence"]
+    header_only = cv.replace("Electrician with a full UK driving licence and my own van.", "Electrician.")
+    r = compare_documents(analyse_document(read_text(header_only, source="cv.txt"), "cv"),
+                          analyse_document(ad, "advert"), today=date(2026, 11, 1))
+    assert not claims_by_kind(r, "cert_unbacked")

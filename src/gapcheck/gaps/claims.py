@@ -339,10 +339,13 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         # 3. certifications named outside the certifications and education sections
         if credentials.get(sid) == "certification":
             in_cert = [r for r in ev.backed if r.section in ("certifications", "education")]
-            if not in_cert:
+            # claimed in the summary or a skills list; a licence in the header or an "Other" line
+            # ("Full UK driving licence, clean") is stated, not claimed as a certificate
+            claimed_at = [r for r in ev.asserted + ev.backed if r.section in ("summary", "skills")]
+            if not in_cert and claimed_at:
                 claims[sid] = Claim(
                     sid, ev.name, kind, "cert_unbacked",
-                    f"{ev.name} is named ({first.section}) but not listed under certifications or education",
+                    f"{ev.name} is named ({claimed_at[0].section}) but not listed under certifications or education",
                     f"list {ev.name} with its issuer and year under certifications, or remove it if you do "
                     f"not hold it",
                     refs_of(sid), unbackable=True)
