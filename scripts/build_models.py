@@ -133,8 +133,8 @@ class Builder:
         if not text:
             return
         k = self.key(text)
-        if not k:
-            return
+        if not k or (prio < self.P_CURATED and re.match(r"(?:and|or)\s", k)):
+            return  # a fragment of a split label ("and procedures", "or tactile clocks")
         old = self.aliases[k].get(sid)
         if old is None or old[0] < prio:
             self.aliases[k][sid] = (prio, text)
