@@ -135,3 +135,14 @@ def test_a_sector_worked_in_is_one_word_enough():
     got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
     assert {"restaurants", "hospitality"} <= got
     assert not {"assistant", "above"} & got
+
+
+def test_generic_words_joined_by_and_are_no_term():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = ("Experience with policies and procedures. Curriculum Vitae including the applicant´s former work. "
+            "Deadline for applications including all materials is 12 November.")
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert not got, got

@@ -416,7 +416,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             words = item.split()
             if not 1 <= len(words) <= 4 or normalise(item) in seen:
                 continue
-            content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
+            content = [w for w in words if w.lower() not in GENERIC and w.lower() not in _FUNCTION and len(w) > 2]
             if not content or (len(words) == 1 and is_english(words[0].lower().strip(".,"))):
                 continue  # "Flexibility", "Observability": one ordinary word is no requirement to check
             add(Term(item, a, b, "phrase"))
@@ -540,7 +540,8 @@ def _listed_thing(phrase: str) -> bool:
     laptops": a CV says "wrote" and "configured") or a job ("such as computer operator")."""
     words = phrase.lower().split()
     return not words[0].endswith("ing") and words[0] not in _FUNCTION and words[-1] not in _ROLE_NOUNS \
-        and len(words[-1]) > 3 and words[0] not in _NOT_ITEM_START
+        and len(words[-1]) > 3 and words[0] not in _NOT_ITEM_START and words[0] not in _NOT_OBJECT_START \
+        and not re.search(r"['’´]s$", words[0])  # "all materials", "the applicant's former work"
 
 
 #: How many items of a list after a cue are read ("experience with A, B, C or D").
@@ -634,7 +635,7 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_e
         return None  # "building and shipping ...": a verb list, not a thing; "hiring@example.com": an address
     if words[-1].lower().strip(".,") in _PEOPLE:
         return None  # "working with trade union representatives": people, not a skill to show
-    content = [w for w in words if w.lower() not in GENERIC and len(w) > 2]
+    content = [w for w in words if w.lower() not in GENERIC and w.lower() not in _FUNCTION and len(w) > 2]
     if not content or (len(words) == 1 and is_english(words[0].lower()) and len(content) == 1
                        and words[0].islower()):
         return None  # one ordinary word ("scheduling", "cooking") is too vague to call a gap
