@@ -141,21 +141,17 @@ _HEADER_LINE = re.compile(r"^[^\n.]*?[^\s\n][ \t]+[–—·|][ \t]+[^\n]*?(?<![.
 _TOOL_CUE = re.compile(r"\b(?:use|uses|using|used|run|runs|on|in|with|via)\s+(?:the\s+)?$")
 
 
-def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
-    """Terms the taxonomy does not name, in the advert's requirement text (not its title line)."""
-    from gapcheck.gaps.terms import find_terms
-    from gapcheck.sectioning import company_voice_spans, holds_requirements, imperative, offer_spans
-
+def header_end(text: str, sections) -> int:
+    """Where an advert's title and the header lines under it end: employer, place, pay, hours
+    ("Northway Chilled Distribution – Daventry, Northamptonshire", "£38,000 – £44,000 basic + overtime +
+    on-call + company van | Permanent"), which state no requirement."""
     first_nl = text.find("\n")
     title_end = first_nl if first_nl >= 0 else 0
-    # Header lines under the title, before the first heading ("Northway Chilled Distribution – Daventry,
-    # Northamptonshire", "Tallgrass Payments · Austin, TX (hybrid, Tue–Thu in office)"): employer, place,
-    # pay; no requirements.
-    secs = ad_doc.sections
-    if len(secs) > 1 and secs[0].name == "other" and all(
+    # Header lines under the title, before the first heading.
+    if len(sections) > 1 and sections[0].name == "other" and all(
             len(line.split()) <= 15 and not line.rstrip().endswith(".")
-            for line in text[secs[0].start:secs[0].end].splitlines()):
-        title_end = max(title_end, secs[0].end)
+            for line in text[sections[0].start:sections[0].end].splitlines()):
+        title_end = max(title_end, sections[0].end)
     # ... and such lines under the title even when a blurb paragraph follows without a heading ("The Wild
     # Hare, Bibury – a Hedgerow Inns pub with rooms", "Saguaro Regional EMS · Mesa, Arizona · Full-time"):
     # short, cut up by dashes, dots or bars, no full stop at the end.
@@ -163,6 +159,15 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
         if line.start() != title_end + 1 or len(line.group().split()) > 20:
             break
         title_end = line.end()
+    return title_end
+
+
+def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
+    """Terms the taxonomy does not name, in the advert's requirement text (not its title line)."""
+    from gapcheck.gaps.terms import find_terms
+    from gapcheck.sectioning import company_voice_spans, holds_requirements, imperative, offer_spans
+
+    title_end = header_end(text, ad_doc.sections)
     spans = [(max(s.start, title_end), s.end) for s in ad_doc.sections
              if holds_requirements(s) and s.end > title_end]
     # A duty in the company's words ("Harden our Kubernetes clusters, including admission control with OPA

@@ -248,3 +248,14 @@ def test_a_kind_of_thing_is_met_by_one_of_its_examples():
                       "Present\n- Typed letters from BigHand dictation.\n", source="cv.txt")
     r = compare_documents(analyse_document(other, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
     assert "case management system" in {g.name for g in r.gaps}
+
+
+def test_header_lines_ask_for_nothing_and_a_licence_is_not_listed_only():
+    ad = read_text("Domestic Gas Engineer\nHarbour Heating – Plymouth\n£38,000 basic + overtime + on-call + company "
+                   "van | Permanent\n\nThe role\nYou will service boilers.\n\nRequirements\n- Full UK driving "
+                   "licence\n", source="advert.txt")
+    cv = read_text("GARETH\nElectrician | Full UK driving licence\n\nEXPERIENCE\nElectrician — Dee Valley, Chester\n"
+                   "Apr 2021 – Present\n- Install lighting and power.\n", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(ad, "advert"), today=date(2026, 11, 1))
+    assert not any(m.text == "on-call" for g in r.gaps for m in g.mentions)
+    assert not [c for c in r.stretched_claims if "licence" in c.name.lower()]

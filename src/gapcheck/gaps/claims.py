@@ -372,8 +372,9 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         listed = sid in asked or (kind == "hard" and tech(sid) and any(r.section == "skills" for r in ev.asserted))
         if not ev.is_backed and listed and _words_shown(ev.asserted, exact=kind == "hard" and tech(sid)):
             continue  # "Medication administration" listed, "administer medications" in a role's bullet
-        if not ev.is_backed and listed and any(r.text.lower() in _LANGUAGES for r in ev.asserted):
-            continue  # a spoken language is held, not shown in a role (the taxonomy's credentials judge those)
+        if not ev.is_backed and listed and (any(r.text.lower() in _LANGUAGES for r in ev.asserted)
+                                            or credentials.get(sid) or any(_LICENCE.search(r.text) for r in ev.asserted)):
+            continue  # a spoken language, a licence or a certificate is held, not shown in a role's bullet
         if not ev.is_backed and listed:
             where = sorted({r.section for r in ev.asserted})
             claims[sid] = Claim(

@@ -84,7 +84,7 @@ class SkillFit:
 
 def compare_skills(cv: CVSide, ad_doc, *, extractor) -> SkillFit:
     """Compare an analysed advert with the CV side of a CV; see the module docstring."""
-    from gapcheck.api import advert_terms
+    from gapcheck.api import advert_terms, header_end
     from gapcheck.gaps.analysis import add_terms, apply_groups, compare, met_by_example
     from gapcheck.gaps.relations import load_relations
     from gapcheck.gaps.requirements import parse_groups
@@ -102,6 +102,10 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor) -> SkillFit:
         if i >= 0:
             title_span = (i, i + len(title))
     ad_mentions = ex.requirement_mentions(text, ad_doc.mentions, ad_doc.sections)
+    # the header lines under the title (employer, place, pay: "basic + overtime + on-call") ask for nothing
+    first_nl, hdr = text.find("\n"), header_end(text, ad_doc.sections)
+    if 0 <= first_nl < hdr:
+        ad_mentions = [m for m in ad_mentions if not first_nl < m.start < hdr]
     levels = {(m.start, m.end): requirement_level(text, m.start, m.end, m.section) for m in ad_mentions}
     terms = advert_terms(ex, text, ad_doc)
     req_mentions = sorted(ad_mentions + mentions_from_terms(terms), key=lambda m: m.start)

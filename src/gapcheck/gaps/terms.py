@@ -517,7 +517,7 @@ _GERUND = re.compile(r"(?:managing|running|leading|delivering|supporting|handlin
 #: collaborative environment", "you will join our team", "you will report to").
 _NOT_DUTY_VERBS = frozenset("""be is are have has get gets find finds join joins enjoy enjoys receive receives
 love like thrive feel become benefit gain grow see meet need want play report reports belong earn
-bring brings also discover experience explore benefit count rely""".split())
+bring brings also discover experience explore benefit count rely work works""".split())
 #: Adjectives that end like adverbs ("the weekly rota", "early mobility"); other -ly words start no object
 #: ("extremely fast paced").
 _LY_ADJECTIVES = frozenset("daily weekly fortnightly monthly quarterly yearly annually hourly nightly early "
