@@ -631,7 +631,7 @@ def _cue_phrase(chunk: str, lo: int, start: int, end: int, taxonomy: bytes, is_e
     named_of = len(re.findall(r"\b[A-Z][a-z]+ of [A-Z]", phrase))  # "Lasting Power of Attorney applications"
     if not 1 <= len([w for w in words if w.lower() != "and"]) - named_of <= 4:
         return None
-    if words[0].lower() in ("and", "or", "&") or "@" in phrase:
+    if words[0].lower() in ("and", "or", "&", "your", "our", "their", "my", "his", "her", "its") or "@" in phrase:
         return None  # "building and shipping ...": a verb list, not a thing; "hiring@example.com": an address
     if words[-1].lower().strip(".,") in _PEOPLE:
         return None  # "working with trade union representatives": people, not a skill to show
