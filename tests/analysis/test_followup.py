@@ -35,3 +35,12 @@ def test_followup_without_names_stays_polite(capsys):
     assert "Dear Hiring Manager," in text
     assert "Senior Backend Engineer (Data Platform)" in text
     assert "Did you find any key qualifications missing from my CV" in text
+
+
+def test_hyphenated_capital_names_and_verb_phrase_skills_read_naturally(capsys):
+    from gapcheck.gaps.followup import _reads_as_a_noun, candidate_name
+
+    assert candidate_name("ELENA MARCHETTI-HOWE\nLandscape Architect\n") == "Elena Marchetti-Howe"
+    assert candidate_name("SEAN O'NEILL\nElectrician\n") == "Sean O'Neill"
+    assert not _reads_as_a_noun("prepare sites for planting of grass")
+    assert _reads_as_a_noun("AutoCAD") and _reads_as_a_noun("planting design")

@@ -36,6 +36,15 @@ def _plain(item) -> str:
     return re.sub(r"\s*\([^)]*\)$", "", name)
 
 
+def _reads_as_a_noun(name: str) -> bool:
+    """False for ESCO's verb-phrase names ("prepare sites for planting of grass"), which read badly after
+    "my work with"."""
+    from gapcheck.extraction import load_extractor
+
+    words = name.split()
+    return not (len(words) >= 2 and name[:1].islower() and load_extractor().is_verb(words[0]))
+
+
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -48,7 +57,9 @@ def candidate_name(cv_text: str) -> str | None:
             continue
         words = line.split()
         if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][A-Za-z'’.-]+", w) or w.isupper() for w in words):
-            return " ".join(w.capitalize() if w.isupper() else w for w in words)
+            # "MARCHETTI-HOWE" -> "Marchetti-Howe", "O'NEILL" -> "O'Neill"
+            return " ".join(re.sub(r"[A-Za-z]+", lambda p: p.group().capitalize(), w) if w.isupper() else w
+                            for w in words)
         return None
     return None
 
@@ -62,7 +73,8 @@ def followup_email(report: Report, *, company: str | None = None, interviewer: s
     hard_gaps = _names([g for g in report.gaps if g.kind == "hard"], 2)  # gaps are required-first
     soft_gaps = _names([g for g in report.gaps if g.kind == "soft"], 2)
     claims = _names([c for c in report.stretched_claims if c.details.get("asked_by_advert")], 1)
-    strengths = _names([m for m in report.matched if m.requirement == "required" and m.kind == "hard"], 2)
+    strengths = _names([m for m in report.matched if m.requirement == "required" and m.kind == "hard"
+                        and _reads_as_a_noun(_plain(m))], 2)
 
     questions = []
     if hard_gaps:
