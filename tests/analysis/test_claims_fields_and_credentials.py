@@ -219,3 +219,21 @@ Apr 2021 – Present
     r = compare_documents(analyse_document(read_text(header_only, source="cv.txt"), "cv"),
                           analyse_document(ad, "advert"), today=date(2026, 11, 1))
     assert not claims_by_kind(r, "cert_unbacked")
+
+
+def test_a_credential_word_naming_a_trade_is_no_certificate_claim():
+    cv = """DAN KOWAL
+HGV Technician
+
+PROFILE
+HGV technician with 8 years' experience working on HGVs and their trailers.
+
+EXPERIENCE
+HGV Technician — Northern Trucks, Rotherham
+May 2018 – Present
+- PMI inspections on DAF and Scania tractor units.
+"""
+    ad = read_text("HGV Technician\n\nRequirements\n- HGV experience\n", source="advert.txt")
+    r = compare_documents(analyse_document(read_text(cv, source="cv.txt"), "cv"), analyse_document(ad, "advert"),
+                          today=date(2026, 11, 1))
+    assert not claims_by_kind(r, "cert_unbacked")

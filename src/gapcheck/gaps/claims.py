@@ -100,6 +100,10 @@ _CREDENTIAL = re.compile(
     r"|(?P<h>\b[A-Z]{3,6}\s+(?:Master|Senior|Advanced|Gold\s+Card|Approved|Accredited)\s+"
     r"(?:Technician|Inspector|Assessor|Installer|Electrician|Plumber|Engineer))\b",
 )
+#: After a credential's name, words that make it a trade or a thing, not the credential: "HGV technician",
+#: "working on HGVs", "forklift trainer".
+_TRADE_AFTER = re.compile(r"(?:s\b|['’]s\b|[ \t]+(?i:technicians?|drivers?|engineers?|mechanics?|fitters?|operatives?|"
+                          r"apprentices?|trainers?|instructors?|assessors?|examiners?|fleet|vehicles?|work)\b)")
 #: The issuer's acronym before "Certified ...": "AWS Certified Machine Learning – Specialty".
 _ISSUER_BEFORE = re.compile(r"\b([A-Z]{2,6})[ \t]+$")
 #: What makes "and SHRM-CP" a credential: a credential cue just before it ("FPC-certified and SHRM-CP").
@@ -341,7 +345,8 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
             in_cert = [r for r in ev.backed if r.section in ("certifications", "education")]
             # claimed in the summary or a skills list; a licence in the header or an "Other" line
             # ("Full UK driving licence, clean") is stated, not claimed as a certificate
-            claimed_at = [r for r in ev.asserted + ev.backed if r.section in ("summary", "skills")]
+            claimed_at = [r for r in ev.asserted + ev.backed if r.section in ("summary", "skills")
+                          and not _TRADE_AFTER.match(text, r.end)]  # "HGV technician", "working on HGVs"
             if not in_cert and claimed_at:
                 claims[sid] = Claim(
                     sid, ev.name, kind, "cert_unbacked",
