@@ -146,3 +146,15 @@ def test_generic_words_joined_by_and_are_no_term():
             "Deadline for applications including all materials is 12 November.")
     got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
     assert not got, got
+
+
+def test_currencies_and_people_are_no_terms():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = ("The salary is DKK 34,000 a month. You will have experience of supervising junior doctors and "
+            "experience with AED use.")
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert not any("DKK" in t or "doctors" in t for t in got)
+    assert "AED" in got  # a defibrillator, though also a currency code

@@ -136,7 +136,7 @@ US USA UK EU EEA CV CVS ID IT OK FAQ EEO EOE TBD ASAP FTE PTO CEO CTO CFO COO CI
 NF AM PM USD GBP EUR DOE DOD DHA OPM VA NHS DBS HMRC AND OR THE NOT WHO ALL NEW NA N/A KPI KPIS OTE HQ PA PT FT
 TX CA NY NJ WA MA IL OH PA FL GA NC VA CO AZ MD MN MO WI IN MI DC SF LA HR ETC AS IS TO OF ON AT BY IF NO YES
 PLUS AI ML UI UX QA IT US ROI B2B B2C SME SMES IPO YOY QOQ EOD WFH ETA ASAP RSVP NB PS MR MRS MS DR JR SR
-USAJOBS
+USAJOBS DKK SEK NOK CHF AUD CAD NZD JPY INR CNY HKD SGD ZAR PLN CZK
 """.split())
 
 
@@ -273,8 +273,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
         for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
             words = m.group(1).split()
-            if chunk.startswith("#", m.end(1)):
-                continue  # "Bachelor&#39;s": an HTML entity left in scraped text
+            if chunk.startswith("#", m.end(1)) or words[0] in ACRONYM_STOP:
+                continue  # "Bachelor&#39;s": an HTML entity left in scraped text; "DKK 174": a currency
             if words[0] in _DOC_REFERENCES or _PAY_GRADE.fullmatch(m.group(1)):
                 continue  # "Appendix G-6 Nurse Qualification", "Level III", "Band 6": a document or a pay grade
             # The cheap tests first (most capitalised words are ordinary words); every test only rejects.
@@ -509,7 +509,8 @@ _PEOPLE = frozenset("""patient patients customer customers client clients collea
 member members pupil pupils student students child children people person user users visitor visitors guest
 guests resident residents family families manager managers starter starters stakeholder stakeholders
 squad squads crew crews department departments representative representatives reps
-""".split())
+doctor doctors nurse nurses physician physicians surgeon surgeons midwife midwives therapist therapists
+teacher teachers engineer engineers developer developers""".split())
 #: A gerund opening a phrase after a cue ("managing", "running", "supporting").
 _GERUND = re.compile(r"(?:managing|running|leading|delivering|supporting|handling|building|operating|"
                      r"maintaining|designing|developing|providing|conducting|preparing|using)\s+", re.IGNORECASE)
