@@ -124,3 +124,13 @@ def test_a_pronoun_starts_no_duty_object():
     text = "You will own services end to end, and help us grow a culture of code review and mentoring."
     got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
     assert not any(t.startswith("us ") for t in got)
+
+
+def test_behind_ends_a_duty_object():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = "- Serve ranking models behind low-latency APIs (p99 under 60 ms) on Kubernetes\n"
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert "ranking models" in got and not any("behind" in t for t in got)

@@ -451,7 +451,7 @@ _PARTICLES = frozenset("up out on off down over to with in for into".split())
 #: Where a duty's object ends: a list stop, or a preposition that starts how or where it is done.
 _DUTY_STOP = re.compile(_STOP_AT.pattern.replace("(?:and|or|", "(?:and|or|by|with|using|on|into|before|after|"
                                                  "during|through|so|via|under|against|of|about|between|around|"
-                                                 "per|than|alongside|without|whenever|if|"), re.IGNORECASE)
+                                                 "per|than|alongside|without|whenever|if|behind|beyond|"), re.IGNORECASE)
 
 
 #: Where a sentence's next clause starts: ", assemble ...", ", and open ...".
