@@ -237,3 +237,26 @@ May 2018 – Present
     r = compare_documents(analyse_document(read_text(cv, source="cv.txt"), "cv"), analyse_document(ad, "advert"),
                           today=date(2026, 11, 1))
     assert not claims_by_kind(r, "cert_unbacked")
+
+
+def test_a_skill_implied_by_a_backed_one_is_not_listed_only_and_a_named_certificate_is_checked():
+    cv = """SAM REED
+Site reliability engineer
+
+SUMMARY
+SRE with a Google Data Analytics Professional Certificate.
+
+EXPERIENCE
+SRE — Paylane, Leeds
+Jan 2020 – Present
+- Ship services through GitLab CI pipelines and maintain Jenkins jobs for 80 repositories.
+
+SKILLS
+CI/CD · Kubernetes
+"""
+    ad = read_text("SRE\n\nRequirements\n- CI/CD\n- Kubernetes\n", source="advert.txt")
+    r = compare_documents(analyse_document(read_text(cv, source="cv.txt"), "cv"), analyse_document(ad, "advert"),
+                          today=date(2026, 11, 1))
+    listed = {c.name for c in claims_by_kind(r, "listed_only")}
+    assert "CI/CD" not in listed and "Kubernetes" in listed
+    assert any("Google Data Analytics" in c.name for c in claims_by_kind(r, "cert_unbacked"))

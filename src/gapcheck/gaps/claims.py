@@ -98,7 +98,9 @@ _CREDENTIAL = re.compile(
     r"|\bQualified\s+(?P<g>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2}?)(?=[.,;]|\s+(?:and|with|since|for)\b)"
     # a body's graded title: "IRTEC Master Technician", "ECS Gold Card Electrician"
     r"|(?P<h>\b[A-Z]{3,6}\s+(?:Master|Senior|Advanced|Gold\s+Card|Approved|Accredited)\s+"
-    r"(?:Technician|Inspector|Assessor|Installer|Electrician|Plumber|Engineer))\b",
+    r"(?:Technician|Inspector|Assessor|Installer|Electrician|Plumber|Engineer))\b"
+    # a named certificate: "Google Data Analytics Professional Certificate holder"
+    r"|(?P<i>\b[A-Z][\w&+-]*(?:[ \t]+[A-Z][\w&+-]*){1,5}[ \t]+(?:Certificate|Certification))\b",
 )
 #: After a credential's name, words that make it a trade or a thing, not the credential: "HGV technician",
 #: "working on HGVs", "forklift trainer".
@@ -129,7 +131,7 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
         if sec.name not in ("summary", "header"):
             continue
         for m in _CREDENTIAL.finditer(text, sec.start, sec.end):
-            g = next(k for k in "abcdefgh" if m.group(k))
+            g = next(k for k in "abcdefghi" if m.group(k))
             name = m.group(g).strip(" .,;:-")
             a = m.start(g)
             if g == "d" and not _CRED_CUE_BEFORE.search(text, max(0, a - 40), a):
@@ -256,6 +258,17 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
     claims: dict[str, Claim] = {}
     hist = history_months(roles)
     backing_lines: list[set[str]] | None = None
+    implied: set[str] | None = None
+
+    def backed_implied() -> set[str]:
+        """Skills that a backed skill implies through the curated implications (Jenkins -> CI/CD)."""
+        nonlocal implied
+        if implied is None:
+            from gapcheck.gaps.relations import load_relations
+
+            implies = load_relations().implies
+            implied = {b for s, e in evidence.items() if e.is_backed for b in implies.get(s, ())}
+        return implied
 
     def _words_shown(refs, exact: bool) -> bool:
         """Whether a backing line shows the words of how the CV names the skill: in any form, or for a
@@ -375,6 +388,8 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         if traits and sid in traits:
             continue
         listed = sid in asked or (kind == "hard" and tech(sid) and any(r.section == "skills" for r in ev.asserted))
+        if not ev.is_backed and listed and sid in backed_implied():
+            continue  # "CI/CD" listed, GitLab CI and Jenkins pipelines in the roles (curated implications)
         if not ev.is_backed and listed and _words_shown(ev.asserted, exact=kind == "hard" and tech(sid)):
             continue  # "Medication administration" listed, "administer medications" in a role's bullet
         if not ev.is_backed and listed and (any(r.text.lower() in _LANGUAGES for r in ev.asserted)
