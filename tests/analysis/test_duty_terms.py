@@ -134,3 +134,13 @@ def test_behind_ends_a_duty_object():
     text = "- Serve ranking models behind low-latency APIs (p99 under 60 ms) on Kubernetes\n"
     got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
     assert "ranking models" in got and not any("behind" in t for t in got)
+
+
+def test_staff_a_duty_names_are_people_not_things():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = "- Supervise trainee pharmacy technicians and pharmacy support workers on the wards\n"
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert not got, got

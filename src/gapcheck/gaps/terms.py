@@ -510,7 +510,8 @@ member members pupil pupils student students child children people person user u
 guests resident residents family families manager managers starter starters stakeholder stakeholders
 squad squads crew crews department departments representative representatives reps
 doctor doctors nurse nurses physician physicians surgeon surgeons midwife midwives therapist therapists
-teacher teachers engineer engineers developer developers""".split())
+teacher teachers engineer engineers developer developers technician technicians worker workers assistant
+assistants apprentice apprentices trainee trainees operative operatives volunteer volunteers carer carers""".split())
 #: A gerund opening a phrase after a cue ("managing", "running", "supporting").
 _GERUND = re.compile(r"(?:managing|running|leading|delivering|supporting|handling|building|operating|"
                      r"maintaining|designing|developing|providing|conducting|preparing|using)\s+", re.IGNORECASE)
