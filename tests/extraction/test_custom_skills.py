@@ -100,3 +100,18 @@ def test_two_word_prefix_tables_are_built_with_the_models():
     assert c.second_lower == two_word_prefixes(c.lower)
     assert c.second_lemma == two_word_prefixes(c.lemma)
     assert c.second_lower  # ESCO has thousands of phrases of three or more words
+
+
+def test_second_word_tables_are_built_with_the_models():
+    """The matcher's second-word tables (which words can follow a phrase's first word) come from models/
+    and agree with the phrase tables; a custom skill adds its own second word."""
+    import json
+
+    from gapcheck.extraction.compiled import load_compiled, second_words
+    from gapcheck.paths import models_dir
+
+    c = load_compiled()
+    assert "next_lower" in json.loads((models_dir() / "phrases.json").read_text(encoding="utf-8"))
+    assert c.next_lower == second_words(c.lower)
+    assert c.next_lemma == second_words(c.lemma)
+    assert "learning" in c.next_lower["machine"].split(" ")

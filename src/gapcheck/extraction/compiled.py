@@ -194,6 +194,10 @@ class CompiledSkills:
     #: (see :func:`two_word_prefixes`), for ``lower`` and ``lemma``
     second_lower: dict[str, int] = None  # type: ignore[assignment]
     second_lemma: dict[str, int] = None  # type: ignore[assignment]
+    #: the first word of each key of two or more words -> the words that come second in such keys,
+    #: space-joined (see :func:`second_words`), for ``lower`` and ``lemma``
+    next_lower: dict[str, str] = None  # type: ignore[assignment]
+    next_lemma: dict[str, str] = None  # type: ignore[assignment]
 
     @property
     def pair_objects(self) -> dict[str, dict[str, int]]:
@@ -239,11 +243,15 @@ def load_compiled(directory: str | None = None) -> CompiledSkills:
         if k not in col:
             col[k] = [default] * n
     skills = SkillTable(col)
+    lower, lemma = _table(ph["lower"]), _table(ph["lemma"])
     return CompiledSkills(
-        skills=skills, lower=_table(ph["lower"]), lemma=_table(ph["lemma"]), first_lower=_table(ph["first_lower"]),
+        skills=skills, lower=lower, lemma=lemma, first_lower=_table(ph["first_lower"]),
         first_lemma=_table(ph["first_lemma"]), ambiguous=ph["ambiguous"], token_patterns=ph["token_patterns"],
         lemmas=_table(ph["lemmas"]), pairs=_table(ph["pairs"]) if "pairs" in ph else {},
         second_lower=_table(ph["second_lower"]), second_lemma=_table(ph["second_lemma"]),
+        # (models built before the second-word tables: derived here, at some cost to every start)
+        next_lower=_table(ph["next_lower"]) if "next_lower" in ph else second_words(lower),
+        next_lemma=_table(ph["next_lemma"]) if "next_lemma" in ph else second_words(lemma),
     )
 
 
@@ -260,6 +268,19 @@ def two_word_prefixes(keys) -> dict[str, int]:
             if out.get(two, 0) < words:
                 out[two] = words
     return out
+
+
+def second_words(keys) -> dict[str, str]:
+    """The first word of each key of two or more words -> the words that come second in such keys, sorted
+    and joined by spaces (no key's word holds a space). The matcher looks a candidate phrase up beyond its
+    first word only when the next word is one of these: most words that start a phrase are followed by
+    none of their phrases' second words. Built with the tables (scripts/build_models.py)."""
+    sets: dict[str, set[str]] = {}
+    for k in keys:
+        parts = k.split(" ", 2)
+        if len(parts) >= 2:
+            sets.setdefault(parts[0], set()).add(parts[1])
+    return {first: " ".join(sorted(words)) for first, words in sets.items()}
 
 
 def _table(t: dict[str, Any]) -> dict[str, Any]:

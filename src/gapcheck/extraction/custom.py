@@ -92,6 +92,7 @@ def with_custom_skills(compiled: CompiledSkills, files: list[str | Path], tokeni
     lower = dict(compiled.lower)
     first = dict(compiled.first_lower)
     second = dict(compiled.second_lower)
+    nxt = dict(compiled.next_lower)
     seen_ids = set(compiled.skills.column("id"))
     for f in files:
         for row in read_custom_rows(f):
@@ -109,8 +110,12 @@ def with_custom_skills(compiled: CompiledSkills, files: list[str | Path], tokeni
                 key = " ".join(toks)
                 lower[key] = idx
                 first[toks[0]] = max(first.get(toks[0], 0), len(toks))
+                if len(toks) >= 2:
+                    seconds = nxt[toks[0]].split(" ") if toks[0] in nxt else []
+                    if toks[1] not in seconds:
+                        nxt[toks[0]] = " ".join(sorted(seconds + [toks[1]]))
                 if len(toks) >= 3:
                     two = toks[0] + " " + toks[1]
                     second[two] = max(second.get(two, 0), len(toks))
     return replace(compiled, skills=compiled.skills.extended(new_records), lower=lower, first_lower=first,
-                   second_lower=second)
+                   second_lower=second, next_lower=nxt)

@@ -103,6 +103,12 @@ class _Word(NamedTuple):
     #: the most words of a phrase starting with ``low`` / ``lem`` (0: none)
     lower_most: int
     lemma_most: int
+    #: the skill ``low`` / ``lem`` names on its own, or None
+    lower_hit: int | None = None
+    lemma_hit: int | None = None
+    #: the words that come second in the phrases of two or more words starting with ``low`` / ``lem``
+    lower_next: frozenset[str] = frozenset()
+    lemma_next: frozenset[str] = frozenset()
 
 
 class SkillMatcher:
@@ -119,6 +125,10 @@ class SkillMatcher:
         # stops growing at its second word unless some phrase starts with those two words.
         self._second_lower = compiled.second_lower
         self._second_lemma = compiled.second_lemma
+        # A candidate phrase grows past its first word only when the next word comes second in some phrase
+        # starting with the first (most do not: the two-word look-up is skipped).
+        self._next_lower = compiled.next_lower
+        self._next_lemma = compiled.next_lemma
         self._words = _WordCache(self._word)  # (orth, lemma) hashes -> _Word
         self._vocab = nlp.vocab
 
@@ -133,8 +143,11 @@ class SkillMatcher:
             return _Word(attrs, None, "", starts, 0, 0)
         # A typographic apostrophe reads as the plain one the taxonomy writes ("Bachelor’s degree").
         low, lem = ("\n", "\n") if lex.is_space else (attrs.lower.replace("’", "'"), attrs.lemma.replace("’", "'"))
-        return _Word(attrs, low, lem, starts, self.c.first_lower.get(low, 0),
-                     self.c.first_lemma.get(lem, 0))
+        c = self.c
+        lower_most, lemma_most = c.first_lower.get(low, 0), c.first_lemma.get(lem, 0)
+        return _Word(attrs, low, lem, starts, lower_most, lemma_most, c.lower.get(low), c.lemma.get(lem),
+                     _seconds(self._next_lower, low) if lower_most > 1 else frozenset(),
+                     _seconds(self._next_lemma, lem) if lemma_most > 1 else frozenset())
 
     def tokens(self, doc: Doc) -> list[_Word]:
         """``_word`` for each token of ``doc`` (from two arrays: no spaCy ``Token`` objects)."""
@@ -165,36 +178,38 @@ class SkillMatcher:
         cands: list[tuple[int, int, int, bool]] = []  # start, end (exclusive, in pos), skill, ambiguous
         amb = c.ambiguous
 
-        def longest(keys: list[str], i: int, most: int, table: dict[str, int],
-                    second: dict[str, int]) -> tuple[int, int]:
-            """(end, skill) of the longest key of ``table`` at ``keys[i:]`` (of at most ``most`` words, the
-            longest key starting with ``keys[i]``), or (0, -1)."""
-            key = keys[i]
-            hit = table.get(key)
-            best = (i + 1, hit) if hit is not None else (0, -1)
-            if most == 1 or i + 1 >= n:
-                return best
-            key = key + " " + keys[i + 1]
+        def longer(keys: list[str], i: int, table: dict[str, int], second: dict[str, int], end: int,
+                   sk: int) -> tuple[int, int]:
+            """(end, skill) of the longest key of ``table`` of two words or more at ``keys[i:]``, or
+            ``(end, sk)`` when there is none."""
+            key = keys[i] + " " + keys[i + 1]
             hit = table.get(key)
             if hit is not None:
-                best = (i + 2, hit)
+                end, sk = i + 2, hit
             most = second.get(key, 0)  # the longest key starting with these two words, if over two
             j = i + 2
             while j < n and j - i < most:
                 key = key + " " + keys[j]
                 hit = table.get(key)
                 if hit is not None:
-                    best = (j + 1, hit)
+                    end, sk = j + 1, hit
                 j += 1
-            return best
+            return end, sk
 
+        # At each word, the longest key of ``lower`` (and of ``lemma``, if longer) that starts there.
         second_lower, second_lemma = self._second_lower, self._second_lemma
+        last = n - 1
         for i, w in enumerate(phrase_words):
             best_end, best_sk = (0, -1)
             if w.lower_most:
-                best_end, best_sk = longest(lows, i, w.lower_most, lower, second_lower)
+                if w.lower_hit is not None:
+                    best_end, best_sk = i + 1, w.lower_hit
+                if i < last and lows[i + 1] in w.lower_next:
+                    best_end, best_sk = longer(lows, i, lower, second_lower, best_end, best_sk)
             if w.lemma_most:
-                end, sk = longest(lems, i, w.lemma_most, lemma_tab, second_lemma)
+                end, sk = (i + 1, w.lemma_hit) if w.lemma_hit is not None else (0, -1)
+                if i < last and lems[i + 1] in w.lemma_next:
+                    end, sk = longer(lems, i, lemma_tab, second_lemma, end, sk)
                 if end > best_end:  # a longer phrase by lemmas
                     best_end, best_sk = end, sk
             if best_end > 0:
@@ -331,12 +346,20 @@ def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str]) -> list[tuple[in
     """:func:`_tag_fields` of a Doc, read only around the words a field's heading holds: ``doc.text``
     builds a Token object per token, which cost about a millisecond per advert."""
     out: set[tuple[int, int]] = set()
+    if _TAG_HEADS.isdisjoint(lows):
+        return []
     for k, w in enumerate(lows):
         if w in _TAG_HEADS:
             span = doc[max(0, pos[k] - 4):min(len(doc), pos[k] + 80)]
             base = span.start_char
             out.update((a + base, b + base) for a, b in _tag_fields(span.text))
     return sorted(out)
+
+
+def _seconds(table: dict[str, str], word: str) -> frozenset[str]:
+    """The words that come second in phrases starting with ``word`` (see CompiledSkills.next_lower)."""
+    seconds = table.get(word)
+    return frozenset(seconds.split(" ")) if seconds else frozenset()
 
 
 def _barrier(lows: list[str], a: int, b: int) -> bool:

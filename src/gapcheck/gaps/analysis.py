@@ -92,6 +92,8 @@ def compare(
     traits: frozenset[str] = frozenset(),
     narrower: dict[str, str] | None = None,
     cv_text: str | None = None,
+    cv_groups: dict[str, list[Mention]] | None = None,
+    cv_skills: bool = True,
 ) -> tuple[list[SkillItem], list[SkillItem], list[SkillItem], list[SkillItem]]:
     """Compare the two documents' skills.
 
@@ -106,12 +108,16 @@ def compare(
         narrower: ``relations.narrower_index`` of the CV's skills, if already built.
         cv_text: the CV's text; an advert skill named only by an acronym the CV writes too ("ADL",
             "ADLs") is matched whatever the taxonomy takes the acronym for.
+        cv_groups: ``group_mentions(cv_mentions)``, if already built.
+        cv_skills: False to leave the CV's list empty (it is built from the CV alone; a screen row does
+            not show it).
 
     Returns:
         ``(cv_skills, advert_skills, matched, gaps)``; gaps are ordered required first, then by
         importance.
     """
-    cv_groups = group_mentions(cv_mentions)
+    if cv_groups is None:
+        cv_groups = group_mentions(cv_mentions)
     ad_groups = group_mentions(advert_mentions)
     if narrower is None:
         narrower = relations.narrower_index(cv_groups)
@@ -120,7 +126,7 @@ def compare(
         m0 = ms[0]
         return SkillItem(m0.skill_id, m0.name, m0.kind, refs(ms))
 
-    cv_skills = [item(ms) for ms in cv_groups.values()]
+    cv_items = [item(ms) for ms in cv_groups.values()] if cv_skills else []
     advert_skills, matched, gaps = [], [], []
     for sid, ms in ad_groups.items():
         req = skill_level(ms, levels)
@@ -154,7 +160,7 @@ def compare(
         gap.related = [cv_groups[r][0].name for r in relations.relatives_in(sid, cv_groups)]
         gaps.append(gap)
     gaps.sort(key=lambda g: (g.requirement != "required", -(g.importance or 0.0), g.name.lower()))
-    return cv_skills, advert_skills, matched, gaps
+    return cv_items, advert_skills, matched, gaps
 
 
 def apply_groups(gaps: list[SkillItem], matched: list[SkillItem], groups) -> tuple[list[SkillItem], list[dict]]:

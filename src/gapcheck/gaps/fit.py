@@ -30,6 +30,7 @@ class CVSide:
         narrower: advert skill id -> the CV skill that implies it (see ``Relations.narrower_index``).
         fields: its field-of-work profile (see :func:`gapcheck.scoring.coverage.field_profile`).
         vector: its TF-IDF vector.
+        groups: its mentions by skill id (see :func:`gapcheck.gaps.analysis.group_mentions`).
     """
 
     doc: Any
@@ -37,6 +38,7 @@ class CVSide:
     narrower: dict[str, str]
     fields: dict[str, float]
     vector: dict[str, float]
+    groups: dict[str, list[Mention]] = None  # type: ignore[assignment]
 
     @classmethod
     def of(cls, doc, extractor) -> CVSide:
@@ -50,8 +52,9 @@ class CVSide:
         known = ex.has_skill_index
         fields = field_profile([ex.skill(sid).fields for sid in {m.skill_id for m in doc.mentions}
                                 if sid in known and ex.skill(sid).fields])
-        return cls(doc, CVText(doc.text), load_relations().narrower_index(group_mentions(doc.mentions)),
-                   fields, load_tfidf().vector(doc.text))
+        groups = group_mentions(doc.mentions)
+        return cls(doc, CVText(doc.text), load_relations().narrower_index(groups), fields,
+                   load_tfidf().vector(doc.text), groups)
 
 
 @dataclass
@@ -82,8 +85,9 @@ class SkillFit:
     score: Score
 
 
-def compare_skills(cv: CVSide, ad_doc, *, extractor) -> SkillFit:
-    """Compare an analysed advert with the CV side of a CV; see the module docstring."""
+def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> SkillFit:
+    """Compare an analysed advert with the CV side of a CV; see the module docstring. ``cv_skills=False``
+    leaves the fit's ``cv_skills`` empty (a screen row does not show them)."""
     from gapcheck.api import advert_terms, header_end
     from gapcheck.gaps.analysis import add_terms, apply_groups, compare, met_by_example
     from gapcheck.gaps.relations import load_relations
@@ -113,7 +117,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor) -> SkillFit:
     traits = frozenset(m.skill_id for m in ad_mentions if ex.skill(m.skill_id).trait)
     cv_skills, advert_skills, matched, gaps = compare(
         cv.doc.mentions, ad_mentions, levels, load_relations(), title_span=title_span, traits=traits,
-        narrower=cv.narrower, cv_text=cv.text.text)
+        narrower=cv.narrower, cv_text=cv.text.text, cv_groups=cv.groups, cv_skills=cv_skills)
     add_terms(text, cv.text, terms, ad_doc.sections,
               lambda a, b, sec: requirement_level(text, a, b, sec), advert_skills, matched, gaps,
               title_span=title_span)

@@ -189,7 +189,7 @@ class Screener:
         sections = split_sections(doc.text, doc_type="advert")
         mentions = [m.in_section(section_at(sections, m.start)) for m in mentions]
         fit = compare_skills(self.cv, AnalysedDocument(doc, "advert", sections, mentions),
-                             extractor=self.extractor)
+                             extractor=self.extractor, cv_skills=False)
         sc = fit.score
         return {
             "source": doc.source, "title": title or fit.title, "match": sc.match,
