@@ -162,12 +162,14 @@ def header_end(text: str, sections) -> int:
     return title_end
 
 
-def advert_terms(ex, text: str, ad_doc: AnalysedDocument):
-    """Terms the taxonomy does not name, in the advert's requirement text (not its title line)."""
+def advert_terms(ex, text: str, ad_doc: AnalysedDocument, *, title_end: int | None = None):
+    """Terms the taxonomy does not name, in the advert's requirement text (not its title line);
+    ``title_end``: ``header_end(text, ad_doc.sections)``, if already known."""
     from gapcheck.gaps.terms import find_terms
     from gapcheck.sectioning import company_voice_spans, holds_requirements, imperative, offer_spans
 
-    title_end = header_end(text, ad_doc.sections)
+    if title_end is None:
+        title_end = header_end(text, ad_doc.sections)
     spans = [(max(s.start, title_end), s.end) for s in ad_doc.sections
              if holds_requirements(s) and s.end > title_end]
     # A duty in the company's words ("Harden our Kubernetes clusters, including admission control with OPA

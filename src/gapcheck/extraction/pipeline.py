@@ -214,6 +214,18 @@ class SkillExtractor:
                                loose=span.id_ == "loose"))
         return out
 
+    def _match_mentions(self, doc, matches, text: str) -> list[Mention]:
+        """:meth:`_mentions` of ``doc`` once the skill matcher has set ``matches`` (its ``match``) as the
+        Doc's spans, read from the matches themselves."""
+        skills, index, ids = self.compiled.skills, self._index, self.nlp.get_pipe("gapcheck_skills").ids
+        out = []
+        for s, e, sk, loose in matches:
+            rec = skills[index[ids[sk]]]
+            last = doc[e - 1]
+            a, b = doc[s].idx, last.idx + len(last)
+            out.append(Mention(rec.id, rec.name, rec.kind, text[a:b], a, b, loose=bool(loose)))
+        return out
+
     def make_doc(self, text: str):
         """Tokenise ``text`` (cut to MAX_CHARS). A run of LONG_RUN or more characters without white space
         (a URL, a line of '$$$$', a base64 blob) becomes one token: spaCy's tokenizer peels prefixes and
@@ -316,6 +328,14 @@ class SkillExtractor:
             min_confidence: with ``requirements_only``, also drop advert mentions the span tagger gives
                 less than this (see SKILLSPAN_MIN_CONFIDENCE); None keeps them.
         """
+        if doc_type is None and self.nlp.pipe_names == ["gapcheck_lemmatizer", "gapcheck_skills"]:
+            # The pipeline as built here: its two components run directly and the matches become mentions
+            # without the Doc's spans (what nlp.pipe then _mentions give, without a Span per mention).
+            lemmatize, matcher = self.nlp.get_pipe("gapcheck_lemmatizer"), self.nlp.get_pipe("gapcheck_skills")
+            for t in texts:
+                doc = lemmatize(self.make_doc(t))
+                yield self._match_mentions(doc, matcher.match(doc), t)
+            return
         if doc_type is None:
             made: deque[str] = deque()  # the texts nlp.pipe has taken and not yet given back, in order
 

@@ -111,7 +111,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
     if 0 <= first_nl < hdr:
         ad_mentions = [m for m in ad_mentions if not first_nl < m.start < hdr]
     levels = {(m.start, m.end): requirement_level(text, m.start, m.end, m.section) for m in ad_mentions}
-    terms = advert_terms(ex, text, ad_doc)
+    terms = advert_terms(ex, text, ad_doc, title_end=hdr)
     req_mentions = sorted(ad_mentions + mentions_from_terms(terms), key=lambda m: m.start)
     groups = parse_groups(text, req_mentions)
     traits = frozenset(m.skill_id for m in ad_mentions if ex.skill(m.skill_id).trait)

@@ -65,7 +65,8 @@ class _Analysis:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        sentence = [m.span() for m in _SENTENCE_BREAK_RE.finditer(text) if not _soft_newline(text, m)]
+        sentence = [m.span() for m in _SENTENCE_BREAK_RE.finditer(text)
+                    if m.group() != "\n" or not _soft_newline(text, m)]
         self.sentence_break_starts = [a for a, _ in sentence]
         self.sentence_break_ends = [b for _, b in sentence]
         self.cues: list[tuple[int, int, str, bool, str]] = load_rules().cues.find(text)  # by start
