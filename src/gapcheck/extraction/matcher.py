@@ -162,9 +162,10 @@ class SkillMatcher:
         self.set_annotations(doc, matches)
         return doc
 
-    def match(self, doc: Doc) -> list[tuple[int, int, int, bool]]:
+    def match(self, doc: Doc, text: str | None = None) -> list[tuple[int, int, int, bool]]:
         """Return ``(start_token, end_token, skill_index, loose)``, pruned and sorted; ``loose`` marks a
-        verb-object match (weaker evidence than a phrase)."""
+        verb-object match (weaker evidence than a phrase). ``text``: the text ``doc`` was made from, if at
+        hand (read instead of the tokens' texts)."""
         c = self.c
         lower, lemma_tab = c.lower, c.lemma
         # Keys of the tokens that take part in matching; hyphens are transparent, whitespace tokens are
@@ -244,7 +245,7 @@ class SkillMatcher:
             return []
         cands.sort()
         starts = [cd[0] for cd in cands]
-        tags = _tag_fields_near(doc, pos, lows) if any(cd[3] for cd in cands) else []
+        tags = _tag_fields_near(doc, pos, lows, text) if any(cd[3] for cd in cands) else []
         kept = [cd for cd in cands if not cd[3] or self._context_ok(doc, pos, lows, cd, cands, starts, tags)]
         # Longest first, then leftmost; drop anything overlapping an already kept span.
         kept.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
@@ -342,9 +343,10 @@ def _tag_fields(text: str) -> list[tuple[int, int]]:
 _TAG_HEADS = frozenset({"technologies", "tags", "stack"})
 
 
-def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str]) -> list[tuple[int, int]]:
+def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str], text: str | None = None) -> list[tuple[int, int]]:
     """:func:`_tag_fields` of a Doc, read only around the words a field's heading holds: ``doc.text``
-    builds a Token object per token, which cost about a millisecond per advert."""
+    builds a Token object per token, which cost about a millisecond per advert (a span's text too: the
+    text the Doc was made from, ``text``, is sliced instead when given)."""
     out: set[tuple[int, int]] = set()
     if _TAG_HEADS.isdisjoint(lows):
         return []
@@ -352,7 +354,8 @@ def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str]) -> list[tuple[in
         if w in _TAG_HEADS:
             span = doc[max(0, pos[k] - 4):min(len(doc), pos[k] + 80)]
             base = span.start_char
-            out.update((a + base, b + base) for a, b in _tag_fields(span.text))
+            near = span.text if text is None else text[base:span.end_char]
+            out.update((a + base, b + base) for a, b in _tag_fields(near))
     return sorted(out)
 
 

@@ -334,7 +334,7 @@ class SkillExtractor:
             lemmatize, matcher = self.nlp.get_pipe("gapcheck_lemmatizer"), self.nlp.get_pipe("gapcheck_skills")
             for t in texts:
                 doc = lemmatize(self.make_doc(t))
-                yield self._match_mentions(doc, matcher.match(doc), t)
+                yield self._match_mentions(doc, matcher.match(doc, t[:MAX_CHARS]), t)
             return
         if doc_type is None:
             made: deque[str] = deque()  # the texts nlp.pipe has taken and not yet given back, in order
