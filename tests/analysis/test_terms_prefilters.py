@@ -15,6 +15,15 @@ def test_case_odd_characters_are_all_the_non_ascii_ones_a_case_insensitive_lette
     letter = re.compile("[a-z]", re.IGNORECASE)
     odd = {chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
     assert odd == set(T._CASE_ODD.pattern.strip("[]"))
+    # ... and lower case keeps every other character one character, not an ASCII one, \w as \w, \s as \s
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        if ch in odd:
+            continue
+        low = ch.lower()
+        assert len(low) == 1 and (ch.isascii() or not low.isascii()), hex(c)
+        assert bool(word.match(ch)) == bool(word.match(low)) and bool(space.match(ch)) == bool(space.match(low))
 
 
 @pytest.mark.parametrize("pattern, words", [

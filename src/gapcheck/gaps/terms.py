@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from gapcheck.extraction.mention import Mention
+from gapcheck.sectioning.scope import CASE_ODD
 
 # "Not after a word character, a dot or a hyphen" is tested once the first capital is matched
 # ("[A-Z](?<![\w.-][A-Z])", the same condition as "(?<![\w.-])[A-Z]"): a pattern that starts with a
@@ -427,9 +428,9 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
     return out
 
 
-#: Characters other than ASCII letters that a case-insensitive pattern takes for one ("İ", "ı" for i, "ſ" for s,
-#: the Kelvin sign for k): where a text has one, its lower case may lack a word such a pattern finds.
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+#: Where a text has one of these, its lower case may lack a word a case-insensitive pattern finds (see
+#: gapcheck.sectioning.scope.CASE_ODD).
+_CASE_ODD = CASE_ODD
 #: Words (lower case) one of which every match of _CUE, _HAVE_CUE and _BACK_CUE holds: a text without any
 #: is not searched.
 _CUE_WORDS_IN = ("experience", "background", "knowledge", "understanding", "familiar", "trained", "training",
