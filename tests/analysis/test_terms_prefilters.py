@@ -23,7 +23,8 @@ def test_case_odd_characters_are_all_the_non_ascii_ones_a_case_insensitive_lette
             continue
         low = ch.lower()
         assert len(low) == 1 and (ch.isascii() or not low.isascii()), hex(c)
-        assert bool(word.match(ch)) == bool(word.match(low)) and bool(space.match(ch)) == bool(space.match(low))
+        assert bool(word.match(ch)) == bool(word.match(low))
+        assert bool(space.match(ch)) == bool(space.match(low))
 
 
 @pytest.mark.parametrize("pattern, words", [
@@ -41,7 +42,8 @@ def test_a_case_insensitive_pattern_is_skipped_only_without_its_words(pattern, w
 
 
 def test_case_sensitive_prefilters_hold_every_match():
-    for t in ["Level 3 Award in Residential Letting", "(G3) qualification", "G99 applications", "ServiceTitan",
+    for t in ["Level 3 Award in Residential Letting", "(G3) qualification", "G99 applications",
+              "ServiceTitan",
               "HubSpot or Marketo", "eBay", "Renters' Rights Act", "including Excel", "such as Proclaim"]:
         if T._CREDENTIAL_NAME.search(t):
             assert any(k in t for k in T._CREDENTIAL_KINDS)

@@ -15,7 +15,8 @@ def _voice_reference(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for a, b in S.wrapped_sentence_spans(text):
         s = text[a:b]
-        if (S._COMPANY_VOICE.search(s) or S._COMPANY_VOICE_MORE.search(s)) and not S._APPLICANT_VOICE.search(s):
+        voice = S._COMPANY_VOICE.search(s) or S._COMPANY_VOICE_MORE.search(s)
+        if voice and not S._APPLICANT_VOICE.search(s):
             out.append((a, b))
     return tuple(out)
 
@@ -37,7 +38,8 @@ def _texts():
     rng = random.Random(5)
     pieces = ["We are", "we're", "WE’VE", "Our team", "ours", "us.", "Acme is a leader", "About Acme",
               "<ORGANIZATION> <ORGANIZATION> unites", "The Data Section has", "you will", "In return",
-              "we offer", "What we offer", "Benefits include", "PERKS INCLUDE", "you’ll get", "package includes",
+              "we offer", "What we offer", "Benefits include", "PERKS INCLUDE", "you’ll get",
+              "package includes",
               "rewards include", "paid and / or unpaid experience", "volunteer work done through",
               "National Service Programs", "experience", "skills", " ", " ", "\n", "\n\n", ".", "!", "?", ",",
               "Node.js", "e.g.", "trust", "bus", "weekly", "sour", "ſ", "İ", "K", "ı", "•", "-", "x"]

@@ -343,7 +343,8 @@ def _tag_fields(text: str) -> list[tuple[int, int]]:
 _TAG_HEADS = frozenset({"technologies", "tags", "stack"})
 
 
-def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str], text: str | None = None) -> list[tuple[int, int]]:
+def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str],
+                     text: str | None = None) -> list[tuple[int, int]]:
     """:func:`_tag_fields` of a Doc, read only around the words a field's heading holds: ``doc.text``
     builds a Token object per token, which cost about a millisecond per advert (a span's text too: the
     text the Doc was made from, ``text``, is sliced instead when given)."""

@@ -314,7 +314,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
             add(Term(m.group(1), s, lo + m.end(1), "name"))
-        cues = sorted(_finditer_if(_CUE, chunk, low, _CUE_WORDS_IN) + _finditer_if(_HAVE_CUE, chunk, low, _HAVE_WORDS_IN)
+        cues = sorted(_finditer_if(_CUE, chunk, low, _CUE_WORDS_IN)
+                      + _finditer_if(_HAVE_CUE, chunk, low, _HAVE_WORDS_IN)
                       + (list(_LIST_CUE.finditer(chunk)) if "including" in chunk or "such" in chunk else []),
                       key=lambda m: m.start())
         for m in cues:

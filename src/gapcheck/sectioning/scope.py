@@ -26,8 +26,8 @@ def holds_requirements(section: Section) -> bool:
 # A sentence in the company's voice: "we", "our", "<ORGANIZATION> is a leader in ..." ...
 _WE = r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us)\b"
 _SUBJECT = (r"\W*(?:<ORGANIZATION>|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
-            r"(?:is|are|was|has|have|provides|offers|helps|builds|develops|operates|serves|specialises|specializes|"
-            r"was founded|has been)\b")
+            r"(?:is|are|was|has|have|provides|offers|helps|builds|develops|operates|serves|specialises|"
+            r"specializes|was founded|has been)\b")
 _COMPANY_VOICE = re.compile(_WE + "|^" + _SUBJECT, re.IGNORECASE)
 # Also: a line or sentence opening "About <ORGANIZATION>" / "About Acme", a run of anonymised organisation
 # names ("<ORGANIZATION> <ORGANIZATION> unites the business and social science research fields"), a unit of
