@@ -109,6 +109,10 @@ class _Word(NamedTuple):
     #: the words that come second in the phrases of two or more words starting with ``low`` / ``lem``
     lower_next: frozenset[str] = frozenset()
     lemma_next: frozenset[str] = frozenset()
+    #: the objects of the verb-object pairs whose verb is ``lem`` (see CompiledSkills.pair_objects), or None
+    pair_objects: dict[str, int] | None = None
+    #: no verb-object pair reaches over the word (a line break, punctuation, "and" ...)
+    pair_stop: bool = False
 
 
 class SkillMatcher:
@@ -147,7 +151,8 @@ class SkillMatcher:
         lower_most, lemma_most = c.first_lower.get(low, 0), c.first_lemma.get(lem, 0)
         return _Word(attrs, low, lem, starts, lower_most, lemma_most, c.lower.get(low), c.lemma.get(lem),
                      _seconds(self._next_lower, low) if lower_most > 1 else frozenset(),
-                     _seconds(self._next_lemma, lem) if lemma_most > 1 else frozenset())
+                     _seconds(self._next_lemma, lem) if lemma_most > 1 else frozenset(),
+                     c.pair_objects.get(lem) if c.pairs else None, low == "\n" or low in _PAIR_STOP)
 
     def tokens(self, doc: Doc) -> list[_Word]:
         """``_word`` for each token of ``doc`` (from two arrays: no spaCy ``Token`` objects)."""
@@ -221,14 +226,13 @@ class SkillMatcher:
             covered = bytearray(n)
             for s_, e_, _, _ in cands:
                 covered[s_:e_] = b"\x01" * (e_ - s_)
-            by_verb = c.pair_objects
-            for i in [i for i, lem in enumerate(lems) if lem in by_verb and not covered[i]]:
-                objects = by_verb[lems[i]]
+            for i in [i for i, w in enumerate(phrase_words) if w.pair_objects is not None and not covered[i]]:
+                objects = phrase_words[i].pair_objects
                 for j in range(i + 1, min(n, i + 1 + PAIR_REACH)):
-                    t = lows[j]
-                    if t == "\n" or t in _PAIR_STOP or covered[j]:
+                    wj = phrase_words[j]
+                    if wj.pair_stop or covered[j]:
                         break
-                    sk = objects.get(lems[j])
+                    sk = objects.get(wj.lem)
                     if sk is not None:
                         cands.append((i, j + 1, sk, False))
                         loose.add((i, j + 1))
