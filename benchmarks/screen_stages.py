@@ -87,7 +87,8 @@ def main() -> int:
         ads = timed("mention sections", lambda: [
             AnalysedDocument(d, "advert", s, [replace(m, section=section_at(s, m.start)) for m in ms])
             for d, s, ms in zip(docs, sections, mentions)])
-        timed("compare skills", lambda: [compare_skills(cv.side, a, extractor=ex, cv_skills=False) for a in ads])
+        timed("compare skills", lambda: [compare_skills(cv.side, a, extractor=ex, cv_skills=False)
+                                         for a in ads])
         timed("Screener.run (all)", lambda: run_screener(listings()))
 
     print(f"{n} real adverts, CV {args.cv}; CPU ms per listing (best of {args.repeat}):")

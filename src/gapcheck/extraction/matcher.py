@@ -109,6 +109,10 @@ class _Word(NamedTuple):
     #: the words that come second in the phrases of two or more words starting with ``low`` / ``lem``
     lower_next: frozenset[str] = frozenset()
     lemma_next: frozenset[str] = frozenset()
+    #: the objects of the verb-object pairs whose verb is ``lem`` (see CompiledSkills.pair_objects), or None
+    pair_objects: dict[str, int] | None = None
+    #: no verb-object pair reaches over the word (a line break, punctuation, "and" ...)
+    pair_stop: bool = False
 
 
 class SkillMatcher:
@@ -147,7 +151,8 @@ class SkillMatcher:
         lower_most, lemma_most = c.first_lower.get(low, 0), c.first_lemma.get(lem, 0)
         return _Word(attrs, low, lem, starts, lower_most, lemma_most, c.lower.get(low), c.lemma.get(lem),
                      _seconds(self._next_lower, low) if lower_most > 1 else frozenset(),
-                     _seconds(self._next_lemma, lem) if lemma_most > 1 else frozenset())
+                     _seconds(self._next_lemma, lem) if lemma_most > 1 else frozenset(),
+                     c.pair_objects.get(lem) if c.pairs else None, low == "\n" or low in _PAIR_STOP)
 
     def tokens(self, doc: Doc) -> list[_Word]:
         """``_word`` for each token of ``doc`` (from two arrays: no spaCy ``Token`` objects)."""
@@ -162,9 +167,10 @@ class SkillMatcher:
         self.set_annotations(doc, matches)
         return doc
 
-    def match(self, doc: Doc) -> list[tuple[int, int, int, bool]]:
+    def match(self, doc: Doc, text: str | None = None) -> list[tuple[int, int, int, bool]]:
         """Return ``(start_token, end_token, skill_index, loose)``, pruned and sorted; ``loose`` marks a
-        verb-object match (weaker evidence than a phrase)."""
+        verb-object match (weaker evidence than a phrase). ``text``: the text ``doc`` was made from, if at
+        hand (read instead of the tokens' texts)."""
         c = self.c
         lower, lemma_tab = c.lower, c.lemma
         # Keys of the tokens that take part in matching; hyphens are transparent, whitespace tokens are
@@ -220,14 +226,13 @@ class SkillMatcher:
             covered = bytearray(n)
             for s_, e_, _, _ in cands:
                 covered[s_:e_] = b"\x01" * (e_ - s_)
-            by_verb = c.pair_objects
-            for i in [i for i, lem in enumerate(lems) if lem in by_verb and not covered[i]]:
-                objects = by_verb[lems[i]]
+            for i in [i for i, w in enumerate(phrase_words) if w.pair_objects is not None and not covered[i]]:
+                objects = phrase_words[i].pair_objects
                 for j in range(i + 1, min(n, i + 1 + PAIR_REACH)):
-                    t = lows[j]
-                    if t == "\n" or t in _PAIR_STOP or covered[j]:
+                    wj = phrase_words[j]
+                    if wj.pair_stop or covered[j]:
                         break
-                    sk = objects.get(lems[j])
+                    sk = objects.get(wj.lem)
                     if sk is not None:
                         cands.append((i, j + 1, sk, False))
                         loose.add((i, j + 1))
@@ -244,7 +249,7 @@ class SkillMatcher:
             return []
         cands.sort()
         starts = [cd[0] for cd in cands]
-        tags = _tag_fields_near(doc, pos, lows) if any(cd[3] for cd in cands) else []
+        tags = _tag_fields_near(doc, pos, lows, text) if any(cd[3] for cd in cands) else []
         kept = [cd for cd in cands if not cd[3] or self._context_ok(doc, pos, lows, cd, cands, starts, tags)]
         # Longest first, then leftmost; drop anything overlapping an already kept span.
         kept.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
@@ -342,9 +347,11 @@ def _tag_fields(text: str) -> list[tuple[int, int]]:
 _TAG_HEADS = frozenset({"technologies", "tags", "stack"})
 
 
-def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str]) -> list[tuple[int, int]]:
+def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str],
+                     text: str | None = None) -> list[tuple[int, int]]:
     """:func:`_tag_fields` of a Doc, read only around the words a field's heading holds: ``doc.text``
-    builds a Token object per token, which cost about a millisecond per advert."""
+    builds a Token object per token, which cost about a millisecond per advert (a span's text too: the
+    text the Doc was made from, ``text``, is sliced instead when given)."""
     out: set[tuple[int, int]] = set()
     if _TAG_HEADS.isdisjoint(lows):
         return []
@@ -352,7 +359,8 @@ def _tag_fields_near(doc: Doc, pos: list[int], lows: list[str]) -> list[tuple[in
         if w in _TAG_HEADS:
             span = doc[max(0, pos[k] - 4):min(len(doc), pos[k] + 80)]
             base = span.start_char
-            out.update((a + base, b + base) for a, b in _tag_fields(span.text))
+            near = span.text if text is None else text[base:span.end_char]
+            out.update((a + base, b + base) for a, b in _tag_fields(near))
     return sorted(out)
 
 

@@ -331,10 +331,11 @@ class SkillExtractor:
         if doc_type is None and self.nlp.pipe_names == ["gapcheck_lemmatizer", "gapcheck_skills"]:
             # The pipeline as built here: its two components run directly and the matches become mentions
             # without the Doc's spans (what nlp.pipe then _mentions give, without a Span per mention).
-            lemmatize, matcher = self.nlp.get_pipe("gapcheck_lemmatizer"), self.nlp.get_pipe("gapcheck_skills")
+            lemmatize = self.nlp.get_pipe("gapcheck_lemmatizer")
+            matcher = self.nlp.get_pipe("gapcheck_skills")
             for t in texts:
                 doc = lemmatize(self.make_doc(t))
-                yield self._match_mentions(doc, matcher.match(doc), t)
+                yield self._match_mentions(doc, matcher.match(doc, t[:MAX_CHARS]), t)
             return
         if doc_type is None:
             made: deque[str] = deque()  # the texts nlp.pipe has taken and not yet given back, in order

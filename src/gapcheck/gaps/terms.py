@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from gapcheck.extraction.mention import Mention
+from gapcheck.sectioning.scope import CASE_ODD
 
 # "Not after a word character, a dot or a hyphen" is tested once the first capital is matched
 # ("[A-Z](?<![\w.-][A-Z])", the same condition as "(?<![\w.-])[A-Z]"): a pattern that starts with a
@@ -223,10 +224,12 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
 
     for lo, hi in spans:
         chunk = text[lo:hi]
+        # What the case-insensitive patterns below need to find anything, looked for first (see _CUE_WORDS_IN)
+        low = chunk.lower() if chunk.isascii() or not _CASE_ODD.search(chunk) else None
         # A named award or law: "IBMS Higher Specialist Diploma", "Propertymark Level 3 Award in Residential
         # Letting", "Renters' Rights Act", "Health and Safety at Work Act 1974": checked whole (before its
         # acronym alone takes the place).
-        for m in _CREDENTIAL_NAME.finditer(chunk):
+        for m in (_CREDENTIAL_NAME.finditer(chunk) if any(k in chunk for k in _CREDENTIAL_KINDS) else ()):
             words = m.group(1).split()
             kind = m.group("kind")
             if words[0] in ACRONYM_STOP or words[0] in ("Appendix", "Section", "Part", "Schedule"):
@@ -248,7 +251,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 mask[a:b] = b"\x00" * (b - a)
                 add(Term(text[a:b], a, b, "credential"))
         # A letter and a number naming a standard or a ticket: "(G3) qualification", "G99 applications".
-        for m in _CODE.finditer(chunk):
+        for m in (_CODE.finditer(chunk) if _CAP_DIGIT.search(chunk) else ()):
             add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "acronym"))
         for m in _ACRONYM.finditer(chunk):
             word = m.group(1)
@@ -271,7 +274,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 # OSHA 10 does not have it; the whole code is checked.
                 mask[lo + a:lo + b] = b"\x00" * (b - a)
             add(Term(word, lo + m.start(1), lo + m.end(1), "acronym"))
-        for m in list(_CAMEL.finditer(chunk)) + list(_PROPER.finditer(chunk)):
+        camel = list(_CAMEL.finditer(chunk)) if _CAMEL_JOINT.search(chunk) else []
+        for m in camel + list(_PROPER.finditer(chunk)):
             words = m.group(1).split()
             if chunk.startswith("#", m.end(1)) or words[0] in ACRONYM_STOP:
                 continue  # "Bachelor&#39;s": an HTML entity left in scraped text; "DKK 174": a currency
@@ -310,7 +314,9 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if _PLACE_CONTEXT.search(text[sent_lo:sent_hi]):
                 continue  # "licensed in a State, the District of Columbia, Puerto Rico": places
             add(Term(m.group(1), s, lo + m.end(1), "name"))
-        cues = sorted(list(_CUE.finditer(chunk)) + list(_HAVE_CUE.finditer(chunk)) + list(_LIST_CUE.finditer(chunk)),
+        cues = sorted(_finditer_if(_CUE, chunk, low, _CUE_WORDS_IN)
+                      + _finditer_if(_HAVE_CUE, chunk, low, _HAVE_WORDS_IN)
+                      + (list(_LIST_CUE.finditer(chunk)) if "including" in chunk or "such" in chunk else []),
                       key=lambda m: m.start())
         for m in cues:
             # "Experience with pumps, valves or other fluid-handling equipment": each item of the list
@@ -344,7 +350,7 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                     add(term)
         # What a sentence says is wanted after naming it: "Dementia Friends awareness would be a plus",
         # "Lumion or Twinmotion experience is useful".
-        for m in _BACK_CUE.finditer(chunk):
+        for m in _finditer_if(_BACK_CUE, chunk, low, _BACK_WORDS_IN):
             bounds = [x.end() for x in _CLAUSE_BOUND.finditer(chunk, max(0, m.start() - 80), m.start())]
             a = bounds[-1] - 1 if bounds else max(0, m.start() - 80) - 1
             head = chunk[a + 1:m.start()]
@@ -421,6 +427,33 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # "Flexibility", "Observability": one ordinary word is no requirement to check
             add(Term(item, a, b, "phrase"))
     return out
+
+
+#: Where a text has one of these, its lower case may lack a word a case-insensitive pattern finds (see
+#: gapcheck.sectioning.scope.CASE_ODD).
+_CASE_ODD = CASE_ODD
+#: Words (lower case) one of which every match of _CUE, _HAVE_CUE and _BACK_CUE holds: a text without any
+#: is not searched.
+_CUE_WORDS_IN = ("experience", "background", "knowledge", "understanding", "familiar", "trained", "training",
+                 "qualified", "competen", "skilled", "proficien", "expertise", "certifi", "exposure",
+                 "ability to use", "track record")
+_HAVE_WORDS_IN = ("hold", "worked", "served")
+_BACK_WORDS_IN = ("plus", "bonus", "benefit", "advantage", "useful", "helpful", "desirable", "essential",
+                  "beneficial", "welcome")
+#: What every match of _CREDENTIAL_NAME, _CODE and _CAMEL holds (case as written).
+_CREDENTIAL_KINDS = ("Award", "Certificate", "Diploma", "Qualification", "Portfolio", "Act", "Regulations",
+                     "Training")
+_CAP_DIGIT = re.compile(r"[A-Z]\d")
+_CAMEL_JOINT = re.compile(r"[a-z][A-Z]")
+
+
+def _finditer_if(pattern: re.Pattern[str], chunk: str, low: str | None, words: tuple[str, ...]) -> list:
+    """``list(pattern.finditer(chunk))``, or ``[]`` at once when ``low`` (the chunk in lower case, None when
+    that cannot be trusted) holds none of ``words``, one of which every match of the case-insensitive
+    ``pattern`` holds."""
+    if low is not None and not any(w in low for w in words):
+        return []
+    return list(pattern.finditer(chunk))
 
 
 #: Words of an award's name that do not tell one award from another.

@@ -24,23 +24,31 @@ def holds_requirements(section: Section) -> bool:
 
 
 # A sentence in the company's voice: "we", "our", "<ORGANIZATION> is a leader in ..." ...
-_COMPANY_VOICE = re.compile(
-    r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us)\b|"
-    r"^\W*(?:<ORGANIZATION>|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
-    r"(?:is|are|was|has|have|provides|offers|helps|builds|develops|operates|serves|specialises|specializes|"
-    r"was founded|has been)\b",
-    re.IGNORECASE,
-)
+_WE = r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us)\b"
+_SUBJECT = (r"\W*(?:<ORGANIZATION>|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
+            r"(?:is|are|was|has|have|provides|offers|helps|builds|develops|operates|serves|specialises|"
+            r"specializes|was founded|has been)\b")
+_COMPANY_VOICE = re.compile(_WE + "|^" + _SUBJECT, re.IGNORECASE)
 # Also: a line or sentence opening "About <ORGANIZATION>" / "About Acme", a run of anonymised organisation
 # names ("<ORGANIZATION> <ORGANIZATION> unites the business and social science research fields"), a unit of
 # the organisation as the subject ("The Biological and Chemical Engineering Section has strong research
 # expertise within materials engineering").
-_COMPANY_VOICE_MORE = re.compile(
-    r"^\W*About\s+(?:the\s+|us\b)?(?:<ORGANIZATION>|[A-Z])|"
-    r"<ORGANIZATION>\s+<ORGANIZATION>|"
-    r"^\W*The\s+(?:[A-Z][\w&,-]*\s+(?:and\s+|&\s+|of\s+|for\s+)?){1,6}"
-    r"(?:Section|Department|Group|Unit|Division|Institute|Centre|Center|Lab|Laboratory|group|unit)\s+"
-    r"(?:is|are|was|has|have|[a-z]+s)\b")
+_ABOUT = r"\W*About\s+(?:the\s+|us\b)?(?:<ORGANIZATION>|[A-Z])"
+_ORGANIZATIONS = r"<ORGANIZATION>\s+<ORGANIZATION>"
+_UNIT = (r"\W*The\s+(?:[A-Z][\w&,-]*\s+(?:and\s+|&\s+|of\s+|for\s+)?){1,6}"
+         r"(?:Section|Department|Group|Unit|Division|Institute|Centre|Center|Lab|Laboratory|group|unit)\s+"
+         r"(?:is|are|was|has|have|[a-z]+s)\b")
+_COMPANY_VOICE_MORE = re.compile("^" + _ABOUT + "|" + _ORGANIZATIONS + "|^" + _UNIT)
+# The same tests, quicker (see company_voice_spans): a sentence opening with a subject, "About ..." or a
+# unit; and "we", "our", "ours", "us" as words in a text in lower case, a branch of letters so that the
+# regex engine skips to the next w, o or u (the same words as _WE: "we're" holds the word "we").
+_SUBJECT_START = re.compile(_SUBJECT, re.IGNORECASE)
+_MORE_START = re.compile(_ABOUT + "|" + _UNIT)
+_WE_LOWER = re.compile(r"(?:w(?<!\w.)e|o(?<!\w.)urs?|u(?<!\w.)s)\b")
+#: Characters other than ASCII letters that a case-insensitive pattern takes for one ("İ", "ı" for i, "ſ" for
+#: s, the Kelvin sign for k): a text without them reads in lower case, character for character, as such a
+#: pattern reads it (İ is also the one character whose lower case is two).
+CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 # ... unless it speaks of the applicant or the job's needs.
 _APPLICANT_VOICE = re.compile(
     r"\b(?:you|your|you'll|you’ll|you're|you’re|yourself|candidates?|applicants?|experience|experienced|"
@@ -65,6 +73,18 @@ _OFFER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n|$")
+#: _OFFER for a text in lower case, each cue under its first letter (in _OFFER's order) after that letter:
+#: a branch of letters lets the regex engine skip to the next one that can start a cue.
+_OFFER_LOWER = re.compile(
+    r"(?:i(?<!\w.)n\s+return"
+    r"|w(?<!\w.)(?:e\s+(?:offer|provide)|hat\s+we\s+offer)"
+    r"|b(?<!\w.)enefits?\s+(?:include|package)"
+    r"|p(?<!\w.)(?:erks\s+include|ackage\s+includes?|aid\s+and\s+(?:/\s*or\s+)?unpaid\s+experience)"
+    r"|y(?<!\w.)ou(?:'ll|’ll|\s+will)\s+(?:get|receive|enjoy|be\s+rewarded)"
+    r"|r(?<!\w.)ewards?\s+includes?"
+    r"|v(?<!\w.)olunteer\s+work\s+done\s+through"
+    r"|n(?<!\w.)ational\s+service\s+programs?)\b"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -100,10 +120,22 @@ def company_voice_spans(text: str) -> tuple[tuple[int, int], ...]:
     Domain words in them ("financial services", "healthcare", "innovative") are not requirements.
     """
     # Cached: gap analysis asks for it twice per advert (requirement mentions, then terms).
+    # "We" and the like are found once in the whole text, in lower case: a sentence starts after a full
+    # stop, a line break or the text's start and ends with one or at the text's end, so a word of it is a
+    # word of the text (where the lower case cannot be trusted, each sentence is searched as it is).
+    we = None if CASE_ODD.search(text) else [m.start() for m in _WE_LOWER.finditer(text.lower())]
     out = []
+    k = 0
     for a, b in wrapped_sentence_spans(text):
         s = text[a:b]
-        if (_COMPANY_VOICE.search(s) or _COMPANY_VOICE_MORE.search(s)) and not _APPLICANT_VOICE.search(s):
+        if we is None:
+            voice = _COMPANY_VOICE.search(s) or _COMPANY_VOICE_MORE.search(s)
+        else:
+            while k < len(we) and we[k] < a:
+                k += 1
+            voice = (k < len(we) and we[k] < b) or _SUBJECT_START.match(s) or _MORE_START.match(s) \
+                or ("<ORGANIZATION>" in s and _COMPANY_VOICE_MORE.search(s))
+        if voice and not _APPLICANT_VOICE.search(s):
             out.append((a, b))
     return tuple(out)
 
@@ -135,7 +167,9 @@ def offer_spans(text: str) -> tuple[tuple[int, int], ...]:
     Programs (i.e., Peace Corps, AmeriCorps)"): they state no requirement (technologies named in them
     are kept, as in company-voice sentences)."""
     out: list[tuple[int, int]] = []
-    for m in _OFFER.finditer(text):
+    # In lower case where that reads as _OFFER reads the text (see CASE_ODD): the same matches, found faster.
+    cues = _OFFER.finditer(text) if CASE_ODD.search(text) else _OFFER_LOWER.finditer(text.lower())
+    for m in cues:
         if out and m.start() < out[-1][1]:
             continue
         # The sentence around the cue, from the last sentence end or line break before it to the next
