@@ -53,3 +53,30 @@ def test_case_sensitive_prefilters_hold_every_match():
             assert T._CAMEL_JOINT.search(t)
         if T._LIST_CUE.search(t):
             assert "including" in t or "such" in t
+
+
+def _real_texts() -> list[str]:
+    """Every advert and CV the repo bundles (the pairs, the samples, the fixtures' CVs)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    return [p.read_text(encoding="utf-8") for p in sorted(root.glob("pairs/*/*.txt"))
+            + sorted(root.glob("cvs/*.txt"))]
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (T._CUE, T._CUE_WORDS_IN), (T._HAVE_CUE, T._HAVE_WORDS_IN), (T._BACK_CUE, T._BACK_WORDS_IN),
+])
+def test_the_prefilter_words_hold_every_match_on_real_documents(pattern, words):
+    # The word lists are kept by hand beside the patterns: a word added to a pattern and not to its list would
+    # silently lose matches. Every match on every bundled document must hold one of the words.
+    for text in _real_texts():
+        for m in pattern.finditer(text):
+            assert any(w in m.group(0).lower() for w in words), (pattern.pattern[:40], m.group(0))
+    for text in _real_texts():
+        for m in T._CREDENTIAL_NAME.finditer(text):
+            assert any(k in m.group(0) for k in T._CREDENTIAL_KINDS), m.group(0)
+        for m in T._CODE.finditer(text):
+            assert T._CAP_DIGIT.search(m.group(0)), m.group(0)
+        for m in T._CAMEL.finditer(text):
+            assert T._CAMEL_JOINT.search(m.group(0)), m.group(0)
