@@ -195,9 +195,12 @@ def apply_groups(gaps: list[SkillItem], matched: list[SkillItem], groups) -> tup
 
 #: Examples after a kind of thing: "a case management system such as Proclaim or LEAP", "a school MIS
 #: (e.g. SIMS, Arbor)".
-_EXAMPLES = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:such[ \t]+as|e\.[ \t]?g\.?,?|for[ \t]+example,?|like|including)[ \t]+",
+_EXAMPLES = re.compile(r"(?:[ \t]+(?!(?:in|on|with|for|of|and|or|to|at|by|the|a|an|is|are|be|such|like|including|"
+                       r"based|experience|skills?|knowledge|background|expertise|understanding)\b)"
+                       r"[a-z][\w-]*)?"  # the kind's own noun: "e-tendering portals such as Proactis"
+                       r"[ \t]*,?[ \t]*\(?[ \t]*(?:such[ \t]+as|e\.[ \t]?g\.?,?|for[ \t]+example,?|like|including)[ \t]+",
                        re.IGNORECASE)
-_EXAMPLES_END = re.compile(r"[.;:!?)\n]")
+_EXAMPLES_END = re.compile(r"[.;:!?)\n]|\b(?:such\s+as|and\s+other|etc)\b", re.IGNORECASE)
 
 
 def met_by_example(text: str, gaps: list[SkillItem], matched: list[SkillItem]) -> list[SkillItem]:
@@ -227,6 +230,111 @@ def met_by_example(text: str, gaps: list[SkillItem], matched: list[SkillItem]) -
             continue
         matched.append(SkillItem(g.id, g.name, g.kind, list(via.mentions), requirement=g.requirement,
                                  advert_mentions=list(g.mentions), via=via.name))
+    return keep
+
+
+#: A name of one to three words: "ServiceTitan", "Argo CD", "Sage 50", "Flux".
+_ALT_NAME = r"(?:[A-Z]|[a-z]+[A-Z])[\w+#.&-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-Z0-9]|[a-z]+[A-Z])[\w+#.&-]*){0,2}"
+#: What comes before a lower-case alternative that opens its phrase ("in bakery or", "- retail or"), not
+#: one that ends a longer one ("computer science or physics").
+_ALT_OPENS = re.compile(r"(?:^|[,(:;/•*-]|\b(?:in|of|with|for|from|to|a|an|the|on|at|as|including|either|"
+                        r"within|across))[ \t]*$", re.IGNORECASE)
+#: An alternative written just before a gap's words: "ServiceTitan or BuildOps", "Flux or Argo CD",
+#: "bakery or chilled food production" (one modifier may come between "or" and the gap's words).
+_ALT_BEFORE = re.compile(r"(?<![\w-])(?P<alt>" + _ALT_NAME + r"|[a-z][a-z-]{3,})[ \t]*,?[ \t]+or[ \t]+"
+                         r"(?P<mod>[a-z][\w-]*[ \t]+)?$")
+#: ... or just after them: "Argo CD or Flux", "retail or hospitality".
+_ALT_AFTER = re.compile(r"[ \t]*,?[ \t]+or[ \t]+(?P<alt>" + _ALT_NAME + r"|[a-z][a-z-]{3,})(?![\w-])")
+#: Words after "or" that name no alternative ("Python or similar", "a degree or higher"), and names of
+#: awards, which stand for no product ("a Master or PhD degree", "an Associate Degree or Diploma").
+_NOT_ALTERNATIVE = frozenset("""other others similar equivalent related relevant comparable another any higher
+above more greater previous prior alternative alternatives same such also even both either whatever whichever
+willingness willing ability able demonstrable demonstrated proven equal experience
+master masters master's bachelor bachelors bachelor's phd doctorate diploma certificate certification degree
+associate associates bs ba ms ma bsc msc hnd hnc gcse gcses nvq level""".split())
+#: Capitalised words that open a requirement rather than name a product ("Experience ServiceTitan or").
+_ALT_OPENERS = frozenset("""Experience Knowledge Proficiency Familiarity Using Use Strong Good Excellent Either
+Ideally Preferably Must You We Working Work With In Of And Or A An The""".split())
+
+
+def _alternatives(text: str, m, line_start: int, line_end: int) -> list[tuple[str, bool]]:
+    """What the advert offers in place of the words at ``m`` on their line: ``(words, is_name)``. A name is
+    taken as written; a lower-case alternative stands in the same phrase ("bakery or chilled food
+    production" gives "bakery food production"; "electrical or mechanical engineering" gives "electrical
+    engineering"), or alone beside a one-word mention ("retail or hospitality")."""
+    out = []
+    words = m.text.split()
+    b = _ALT_BEFORE.search(text, max(line_start, m.start - 60), m.start)
+    if b:
+        alt = b.group("alt")
+        if alt[:1].isupper() or not alt.islower():
+            if not b.group("mod"):
+                out.append((alt, True))
+        elif m.text.islower() and (b.start() == line_start
+                                   or _ALT_OPENS.search(text, max(line_start, b.start() - 20), b.start())):
+            if b.group("mod"):
+                out.append((f"{alt} {m.text}", False))
+            else:
+                out.append((" ".join([alt] + words[1:]), False))
+    a = _ALT_AFTER.match(text, m.end, line_end)
+    if a:
+        alt = a.group("alt")
+        if not alt.islower():
+            out.append((alt, True))
+        elif len(words) == 1 and m.text.islower() and not re.match(r"[ \t]+[a-z]", text[a.end():a.end() + 2]):
+            out.append((alt, False))
+    return out
+
+
+def met_by_alternative(text: str, gaps: list[SkillItem], matched: list[SkillItem], cv_text: str,
+                       cv_sections=()) -> list[SkillItem]:
+    """Gaps the CV meets through an alternative the advert gives beside them that gapcheck does not know as a
+    skill ("Experience with ServiceTitan or BuildOps": the CV shows ServiceTitan, so BuildOps is no gap;
+    "GitOps through Flux or Argo CD": the CV's Flux v2 meets it). The alternative must be written in the CV:
+    a name as written, as a word of its own; lower-case words in any case, in order, on one line. Each such
+    gap becomes a matched skill via the alternative. Returns the remaining gaps."""
+    from gapcheck.sectioning import section_at
+
+    keep = []
+    for g in gaps:
+        hit = None
+        for m in g.mentions:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            line_end = len(text) if line_end < 0 else line_end
+            for alt, is_name in _alternatives(text, m, line_start, line_end):
+                words = alt.split()
+                if is_name:
+                    while len(words) > 1 and words[0] in _ALT_OPENERS:
+                        words = words[1:]
+                    alt = " ".join(words)
+                    if words[0] in _ALT_OPENERS or alt.lower() == g.name.lower() \
+                            or alt.lower() in _NOT_ALTERNATIVE:
+                        continue
+                    found = re.search(r"(?<![\w-])" + re.escape(alt) + r"(?![\w-])", cv_text)
+                else:
+                    if words[0] in _NOT_ALTERNATIVE:
+                        continue
+                    pat = r"[ \t]+".join(re.escape(w) for w in words[:-1])
+                    last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1]
+                    pat = (pat + r"[ \t]+" if pat else "") + re.escape(last) + r"(?:s|es)?"
+                    found = re.search(r"(?<![\w-])" + pat + r"(?![\w-])", cv_text, re.IGNORECASE)
+                if found:
+                    hit = (alt, found)
+                    break
+            if hit:
+                break
+        if hit is None:
+            keep.append(g)
+            continue
+        alt, found = hit
+        sec = section_at(cv_sections, found.start()) if cv_sections else "other"
+        ref = MentionRef(found.group(), sec, found.start(), found.end())
+        mt = SkillItem(g.id, g.name, g.kind, [ref], requirement=g.requirement, advert_mentions=list(g.mentions),
+                       via=alt)
+        mt.details = {k: v for k, v in g.details.items() if k == "source"}
+        mt.details["alternative"] = alt
+        matched.append(mt)
     return keep
 
 

@@ -89,7 +89,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
     """Compare an analysed advert with the CV side of a CV; see the module docstring. ``cv_skills=False``
     leaves the fit's ``cv_skills`` empty (a screen row does not show them)."""
     from gapcheck.api import advert_terms, header_end
-    from gapcheck.gaps.analysis import add_terms, apply_groups, compare, met_by_example
+    from gapcheck.gaps.analysis import add_terms, apply_groups, compare, met_by_alternative, met_by_example
     from gapcheck.gaps.relations import load_relations
     from gapcheck.gaps.requirements import parse_groups
     from gapcheck.gaps.terms import mentions_from_terms
@@ -123,6 +123,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
               title_span=title_span)
     gaps, satisfied_groups = apply_groups(gaps, matched, groups)
     gaps = met_by_example(text, gaps, matched)
+    gaps = met_by_alternative(text, gaps, matched, cv.text.text, getattr(cv.doc, "sections", ()))
 
     known = ex.has_skill_index
     for it in advert_skills:  # degrees weigh little in coverage

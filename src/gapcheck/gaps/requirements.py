@@ -142,6 +142,9 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
     return out
 
 
+#: Items of a list between two mentions that name things gapcheck does not know: ", Delta eSourcing,".
+_UNKNOWN_ITEMS = re.compile(r"^[ \t]*(?:,[ \t]*(?:[A-Z]|[a-z]+[A-Z])[\w+#.&-]*(?:[ \t]+(?:[A-Z0-9]|[a-z]+[A-Z])"
+                            r"[\w+#.&-]*){0,2}[ \t]*)+(?=,|[ \t]+(?:or|and|and/or)[ \t])")
 _NAME_BEFORE_ACRONYM = re.compile(r"(?<=\s)(?:[A-Z][\w&-]*\s+){1,5}\($")
 _NAME_TO_ACRONYM = re.compile(r"(?:\s+[A-Z][\w&-]*){0,4}\s*\(")
 
@@ -167,6 +170,10 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
             # long gap between two mentions is not searched through.)
             if between.endswith(("(", "(\n")):
                 between = _NAME_BEFORE_ACRONYM.sub("", between)
+            # Names of the list that are no skill gapcheck knows ("Proactis, Delta eSourcing and Jaggaer")
+            # are items like the others: the list goes on past them.
+            if "," in between:
+                between = _UNKNOWN_ITEMS.sub(",", between)
             if len(between) > 40:
                 break
             if _OR_JOIN.match(between):

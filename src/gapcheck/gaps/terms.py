@@ -324,8 +324,10 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             items = _list_items(chunk, m.end(), _STOP_AT, _LIST_SEPARATORS)
             # "state wage and hour laws", "disciplinary and grievance procedures": a short item joined by
             # "and" to the last shares its noun; the two are one phrase.
+            # (Not a name written in capitals: "VLOOKUPs and pivot tables" are two things.)
             if len(items) >= 2 and items[-1][2] == "and" and len(chunk[items[-2][0]:items[-2][1]].split()) <= 2 \
-                    and not any(mask[lo + items[-2][0]:lo + items[-2][1]]):
+                    and not any(mask[lo + items[-2][0]:lo + items[-2][1]]) \
+                    and not _CAPS_NAME.fullmatch(chunk[items[-2][0]:items[-2][1]].strip()):
                 items[-2:] = [(items[-2][0], items[-1][1], items[-2][2])]
             worked_in = m.re is _CUE and m.group().rstrip()[-1:].isalpha() and _WORKED_IN.search(m.group())
             sector = m.re is _HAVE_CUE and re.search(r"worked\s+(?:in|with)\s*$", m.group(), re.IGNORECASE)
@@ -591,6 +593,10 @@ _CLAUSE_WORDS = frozenset("how what which who whom whose why it they them you yo
 
 _NAME_OF = re.compile(r"[ \t]+of[ \t]+[A-Z]")
 _CAP_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
+
+
+#: One word written as a name in capitals or CamelCase: "VLOOKUPs", "PivotTables", "eBay".
+_CAPS_NAME = re.compile(r"[A-Z]{2,}s?|[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 
 
 def _list_items(chunk: str, start: int, stop_at: re.Pattern[str], separators: frozenset[str]
@@ -861,7 +867,38 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
                     continue
             return start, end
     m = _name_variant_in(term.text, cv.text)  # "International Plumbing Code" as "IPC"
+    if m is None and term.kind in ("phrase", "duty"):
+        m = _phrase_variant_in(term.text, cv, spare)
     return m.span() if m else None
+
+
+def _phrase_variant_in(phrase: str, cv: CVText, spare: int) -> re.Match[str] | None:
+    """A lower-case phrase as a CV may write it: its words run together ("pivot tables" as "PivotTables",
+    "e-tendering" as "etendering"), or, when it has three or more words, by their initials in capitals
+    ("subject matter experts" as "SMEs"); ``spare`` leading words (a duty's verb) may be left out."""
+    words = phrase.split()
+    if 2 <= len(words) <= 3 and all(_WORD.fullmatch(w) for w in words):
+        last = words[-1].lower()
+        if last.endswith("s") and not last.endswith("ss"):
+            last = last[:-1]
+        joined = "".join(re.escape(w.lower()) for w in words[:-1]) + re.escape(last)
+        if joined[:4] in cv.folded:
+            m = re.search(r"(?<![a-z0-9])" + joined + r"(?:s|es)?(?![a-z0-9])", cv.folded)
+            if m:
+                return m
+    content = [w for w in words if w.lower() not in _FUNCTION]
+    for skip in range(spare + 1):
+        run = content[skip:]
+        if len(run) < 3 or not all(w.isalpha() and w.islower() for w in run):
+            continue
+        initials = "".join(w[0] for w in run).upper()
+        # capitals, as written, plural as the phrase is ("SMEs" for "subject matter experts"; an electrician's
+        # "SWA" cable is no "scalable web applications")
+        plural = "s" if run[-1].endswith("s") and not run[-1].endswith("ss") else ""
+        m = re.search(r"(?<![\w-])" + initials + plural + r"(?![\w-])", cv.text)
+        if m:
+            return m
+    return None
 
 
 _YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")

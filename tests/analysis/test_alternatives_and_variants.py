@@ -1,0 +1,118 @@
+"""Alternatives the advert allows that gapcheck does not know as skills ("ServiceTitan or BuildOps", "Flux or
+Argo CD"), examples after a kind's noun ("e-tendering portals such as Proactis, Delta eSourcing and
+Jaggaer"), and a term written differently in the CV ("PivotTables", "SMEs")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gapcheck import read_text
+from gapcheck.api import analyse_document, compare_documents
+from gapcheck.gaps.analysis import _alternatives, met_by_alternative
+from gapcheck.gaps.terms import CVText, Term, term_in_cv
+from gapcheck.reporting.model import MentionRef, SkillItem
+
+ADVERT = """Senior Platform Engineer (Azure)
+Brightwater Analytics | Remote (UK) | £80,000 - £90,000
+
+You will run our Azure landing zones with Terraform and ship services to AKS, with GitOps delivery through
+Flux or Argo CD. You will upload bids through e-tendering portals such as Proactis, Delta eSourcing and
+Jaggaer, and keep our field-service records in ServiceTitan.
+
+Requirements
+- 4+ years of Microsoft Azure in production
+- Terraform modules and state management
+- Experience with ServiceTitan or BuildOps
+- Excel skills including VLOOKUPs and pivot tables
+- A degree in computer science or physics
+
+What we offer
+- 30 days' holiday and a Mac or Linux laptop
+"""
+
+CV = """Sam Okafor
+Platform Engineer
+
+PROFILE
+Platform engineer with six years on Microsoft Azure, Terraform and Kubernetes (AKS).
+
+SKILLS
+Azure · Terraform · AKS · Flux v2 · Helm · Excel (VLOOKUP, PivotTables)
+
+EXPERIENCE
+Platform Engineer | Northgate Cloud | Mar 2020 - present
+- Introduced GitOps with Flux v2 and Helm charts, cutting failed deployments by 70%.
+- Built Terraform modules for 40 Azure subscriptions and ran the remote state in Azure Storage.
+- Logged jobs, parts and photos in ServiceTitan for the facilities contract.
+- Submitted tenders through Delta eSourcing and Proactis with the bids team.
+
+EDUCATION
+BSc Mathematics, University of Leeds, 2019
+"""
+
+
+def _report(tmp_path=None):
+    return compare_documents(analyse_document(read_text(CV), "cv"), analyse_document(read_text(ADVERT), "advert"),
+                             today=date(2026, 11, 22))
+
+
+def test_an_alternative_the_cv_shows_meets_the_gap(tmp_path):
+    r = _report(tmp_path)
+    gaps = {g.name for g in r.gaps}
+    via = {m.name: m.via for m in r.matched}
+    assert "Argo CD" not in gaps and via.get("Argo CD") == "Flux"  # "Flux or Argo CD", the CV's Flux v2
+    assert "BuildOps" not in gaps  # "ServiceTitan or BuildOps"
+    assert not any("pivot" in g for g in gaps)  # "VLOOKUPs and pivot tables", the CV's PivotTables
+    # the matched item's evidence is where the CV writes the alternative
+    argo = next(m for m in r.matched if m.name == "Argo CD")
+    assert all(CV[x.start:x.end] == "Flux" for x in argo.mentions)
+
+
+def test_the_other_examples_of_a_kind_are_no_gaps_once_the_cv_has_one(tmp_path):
+    r = _report(tmp_path)
+    gaps = {g.name.lower() for g in r.gaps}
+    assert "jaggaer" not in gaps  # Proactis (and Delta eSourcing) are in the CV: the list is met
+    assert not any("tendering" in g or "procurement" in g for g in gaps)
+
+
+def test_a_term_written_as_one_word_or_by_initials_is_in_the_cv():
+    cv = CVText("Excel (VLOOKUP, PivotTables)\n- Interviewed SMEs for every bid\n- Terminated SWA cable")
+    found = lambda t, k="phrase": term_in_cv(Term(t, 0, len(t), k), cv)  # noqa: E731
+    assert found("pivot tables") == (cv.text.index("PivotTables"), cv.text.index("PivotTables") + 11)
+    assert found("pivot table") is not None
+    assert found("pivot charts") is None
+    assert found("interview subject matter experts", "duty") == (cv.text.index("SMEs"), cv.text.index("SMEs") + 4)
+    # initials must agree in number: an electrician's SWA cable is no "scalable web applications"
+    assert found("scalable web applications") is None
+
+
+def _gap(text: str, words: str, name: str | None = None) -> SkillItem:
+    a = text.index(words)
+    return SkillItem(f"x:{words}", name or words, "hard", [MentionRef(words, "requirements", a, a + len(words))],
+                     requirement="required")
+
+
+def test_alternatives_are_names_or_parallel_phrases_only():
+    text = ("- A degree in computer science or physics\n- Experience in bakery or chilled food production\n"
+            "- A Master or PhD degree\n- Python or similar\n- 2 years in a warehouse or distribution centre\n")
+    cv = "BSc Computer Science. Ten years in plant bakery food production. Master of Science. Python."
+    gaps = [_gap(text, "physics"), _gap(text, "food production"), _gap(text, "PhD"), _gap(text, "Python")]
+    matched: list[SkillItem] = []
+    left = met_by_alternative(text, gaps, matched, cv)
+    # "computer science or physics": "science" ends a longer alternative; "Master" names an award
+    assert {g.name for g in left} == {"physics", "PhD", "Python"}
+    assert [(m.name, m.via) for m in matched] == [("food production", "bakery food production")]
+    # the alternatives read off the text
+    m = gaps[1].mentions[0]
+    line_start = text.rfind("\n", 0, m.start) + 1
+    assert _alternatives(text, m, line_start, text.find("\n", m.end)) == [("bakery food production", False)]
+
+
+def test_an_alternative_must_be_in_the_cv_as_written():
+    text = "- Experience with ServiceTitan or BuildOps\n"
+    gaps = [_gap(text, "BuildOps")]
+    assert met_by_alternative(text, gaps, [], "Used Service Titan daily") == gaps
+    assert met_by_alternative(text, gaps, [], "Used servicetitan daily") == gaps
+    matched: list[SkillItem] = []
+    assert met_by_alternative(text, gaps, matched, "Logged calls in ServiceTitan.") == []
+    assert matched[0].via == "ServiceTitan" and matched[0].details["alternative"] == "ServiceTitan"
