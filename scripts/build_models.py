@@ -402,6 +402,18 @@ class Builder:
                 self.stats["alias_conflict_dropped"] += 1
                 continue
             chosen[k] = top[0]
+        # The tokenizer splits some words by their case: "id" is "i" + "d" (as in "I'd") but "ID" is one
+        # token; "angular.js" is one token but "Angular.js" three. An alias is matched in any case, so it
+        # also gets the key of its capitalised and upper-case writings where they tokenize differently
+        # ("entra id" -> "Entra ID"), unless another alias already has that key.
+        for k, sid in list(chosen.items()):
+            text = self.aliases[k][sid][1]
+            for variant in (text.upper(), text.title()):
+                v = self.key(variant)
+                if v and v != k and v not in chosen and v not in self.aliases and v not in self.blocked:
+                    chosen[v] = sid
+                    self.aliases[v][sid] = self.aliases[k][sid]
+                    self.stats["alias_case_variants"] += 1
         return chosen
 
 

@@ -199,7 +199,31 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument, *, title_end: int | No
         hits = [m.start() for m in re.finditer(re.escape(t.text.lower()), blurb)]
         return bool(hits) and not all(_TOOL_CUE.search(blurb, max(0, h - 25), h) for h in hits)
 
-    return [t for t in terms if t.kind != "name" or not employers(t)]
+    return [t for t in terms if (t.kind != "name" or not employers(t)) and not _accreditor(text, t.start, t.end, t.kind)]
+
+
+#: A body that accredits the candidate's school or course, not something the candidate shows: "a Master's
+#: from an ALA-accredited program", "a school accredited by ACEN or CCNE", "an IHEEM-approved course".
+_ACCREDITED_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:accredited|approved|validated)\b", re.IGNORECASE)
+_ACCREDITED_BY = re.compile(r"\b(?:accredited|approved|validated|accreditation)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?"
+                            r"(?:[A-Z][\w&-]*[ \t]*(?:,|or|and|/)[ \t]*)*$", re.IGNORECASE)
+
+
+#: ... or named in a sentence about accrediting bodies ("accredited by one of the following accrediting
+#: bodies ...: The Accreditation Commission for Education in Nursing (ACEN) or ... (CCNE)").
+_ACCREDITING = re.compile(r"\b(?:accredited[ \t]+by|accrediting[ \t]+(?:bod|agenc|organi)|accreditation[ \t]+"
+                          r"(?:commission|council|board|bod|agenc))", re.IGNORECASE)
+
+
+def _accreditor(text: str, start: int, end: int, kind: str = "name") -> bool:
+    if re.search(r"-?(?:accredited|approved|validated)$", text[start:end], re.IGNORECASE) \
+            or _ACCREDITED_AFTER.match(text, end) or _ACCREDITED_BY.search(text, max(0, start - 80), start):
+        return True
+    if kind not in ("acronym", "name"):
+        return False  # "... accredited by the NLNAC or CCNE and ... certification as a mental health nurse practitioner"
+    before = text[max(0, start - 200):start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    return bool(_ACCREDITING.search(before, cut + 1))
 
 
 def extract_skills(src, *, doc_type: str = "cv", extractor=None) -> list[Mention]:

@@ -116,3 +116,42 @@ def test_an_alternative_must_be_in_the_cv_as_written():
     matched: list[SkillItem] = []
     assert met_by_alternative(text, gaps, matched, "Logged calls in ServiceTitan.") == []
     assert matched[0].via == "ServiceTitan" and matched[0].details["alternative"] == "ServiceTitan"
+
+
+def test_an_alias_is_matched_however_its_case_splits_it(extractor):
+    # spaCy splits "id" as "I'd" but keeps "ID" whole; "node.js" is one token, "Node.JS" three
+    found = {(m.text, m.name) for m in extractor.extract("Identity with Entra ID; services in Node.JS; MLIS, 2022")}
+    assert ("Entra ID", "Microsoft Entra ID") in found
+    assert ("Node.JS", "Node.js") in found
+    assert ("MLIS", "MLIS") in found
+
+
+def test_named_degrees_meet_a_masters_degree(tmp_path):
+    advert = ("Processing Archivist\n\nRequirements\n- Master's degree in Library and Information Science from an "
+              "ALA-accredited program\n- Experience with ArchivesSpace\n")
+    cv = "Jo Marsh\n\nEXPERIENCE\n- Processed 40 collections in ArchivesSpace\n\nEDUCATION\nMLIS, University of Pittsburgh, 2022\n"
+    r = compare_documents(analyse_document(read_text(cv), "cv"), analyse_document(read_text(advert), "advert"),
+                          today=date(2026, 11, 22))
+    gaps = {g.name for g in r.gaps}
+    assert not any("master" in g.lower() or "library" in g.lower() for g in gaps), gaps
+    assert "ALA-accredited" not in gaps  # the school's accreditation, not the candidate's skill
+    assert any(m.name in ("MLIS", "Master's degree") for m in r.matched)
+
+
+def test_accrediting_bodies_are_no_requirements():
+    from gapcheck.api import _accreditor
+
+    text = ("Graduate of a school accredited by one of the following accrediting bodies: The Accreditation "
+            "Commission for Education in Nursing (ACEN) or The Commission on Collegiate Nursing Education (CCNE). "
+            "Hold a CCNE-accredited BSN and Epic certification; a course approved by IHEEM.\n"
+            "A master's degree from a program accredited by the NLNAC and certification as a nurse practitioner.\n")
+
+    def at(word: str, kind: str = "acronym", nth: int = 0) -> bool:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(word, i + 1)
+        return _accreditor(text, i, i + len(word), kind)
+
+    assert at("ACEN") and at("CCNE") and at("NLNAC") and at("CCNE", nth=1)
+    assert not at("Epic", "name") and not at("BSN")
+    assert not at("nurse practitioner", "phrase")  # a real requirement after the accreditor, same sentence
