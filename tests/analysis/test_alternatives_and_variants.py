@@ -155,3 +155,22 @@ def test_accrediting_bodies_are_no_requirements():
     assert at("ACEN") and at("CCNE") and at("NLNAC") and at("CCNE", nth=1)
     assert not at("Epic", "name") and not at("BSN")
     assert not at("nurse practitioner", "phrase")  # a real requirement after the accreditor, same sentence
+
+
+def test_the_cv_shows_a_skill_in_other_words_of_the_same_family():
+    from gapcheck.extraction.mention import Mention
+    from gapcheck.gaps.analysis import _wording_shown
+
+    cv = ("Credit Controller, 2023 - present\n- Negotiated payment plans with 40 customers\n"
+          "SKILLS\nProduction and labour planning · HACCP\n")
+
+    def mention(text: str, kind: str) -> Mention:
+        return Mention("x:1", text, kind, text, 0, len(text))
+
+    a, b = _wording_shown([mention("negotiation", "soft")], cv)
+    assert cv[a:b] == "Negotiated"
+    a, b = _wording_shown([mention("production planning", "hard")], cv)
+    assert cv[a:b] == "Production and labour planning"
+    assert _wording_shown([mention("presentation", "soft")], cv) is None  # "present" is a date, not a skill
+    assert _wording_shown([mention("negotiation", "hard")], cv) is None  # word families for soft skills only
+    assert _wording_shown([mention("capacity planning", "hard")], cv) is None

@@ -57,6 +57,36 @@ def skill_level(ms: list[Mention], levels: dict[tuple[int, int], str]) -> str:
 _ACRONYM_TEXT = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
+_SUFFIX = re.compile(r"(?:ations?|ions?|ing|ed|es|e|s|ors?|ers?|ments?)$")
+
+
+def _stem(word: str) -> str:
+    return _SUFFIX.sub("", word.lower())
+
+
+def _wording_shown(ms: list[Mention], cv_text: str) -> tuple[int, int] | None:
+    """Where the CV writes what the advert's words for a skill say, when the taxonomy took the two for
+    different skills or missed the CV's: a soft skill named by one word in the same word family ("negotiation",
+    "Negotiated"; "mentoring", "mentored"; the bare stem is not enough: "present" in "2019 - present"), or a two-word name with its modifier coordinated with another
+    ("production planning" in "Production and labour planning")."""
+    for m in ms:
+        words = m.text.split()
+        if len(words) == 1 and m.kind == "soft" and words[0].isalpha():
+            stem = _stem(words[0])
+            if len(stem) >= 5:
+                hit = re.search(r"(?<![\w-])" + re.escape(stem) + r"(?:ations?|ions?|ing|ed|es|e|s|ors?|ers?|ments?|at(?:e[ds]?|ing|ors?))"
+                                r"(?![\w-])", cv_text, re.IGNORECASE)
+                if hit:
+                    return hit.span()
+        elif len(words) == 2 and m.text.islower() and all(w.isalpha() and len(w) > 3 for w in words):
+            a, b = words
+            hit = re.search(r"(?<![\w-])" + re.escape(a) + r"[ \t]*(?:,|&|and|or)[ \t]*(?:[a-z]+[ \t]+){0,1}[a-z]+[ \t]+"
+                            + re.escape(_stem(b)) + r"\w*", cv_text, re.IGNORECASE)
+            if hit and _stem(hit.group().split()[-1]) == _stem(b):
+                return hit.span()
+    return None
+
+
 def _acronym_shown(ms: list[Mention], cv_text: str) -> tuple[int, int] | None:
     """Where the CV writes the acronym every advert mention of a skill is (capitals as written, a plural
     "s" allowed), or None."""
@@ -152,6 +182,16 @@ def compare(
             mt = SkillItem(sid, ms[0].name, ms[0].kind, [MentionRef(cv_text[a:b], "other", a, b)],
                            requirement=req, advert_mentions=refs(ms))
             mt.details = {"source": "acronym"}
+            matched.append(mt)
+            continue
+        shown = _wording_shown(ms, cv_text) if cv_text is not None else None
+        if shown is not None:
+            # "negotiation" and the CV's "Negotiated payment plans"; "production planning" and the CV's
+            # "Production and labour planning"
+            a, b = shown
+            mt = SkillItem(sid, ms[0].name, ms[0].kind, [MentionRef(cv_text[a:b], "other", a, b)],
+                           requirement=req, advert_mentions=refs(ms))
+            mt.details = {"source": "wording"}
             matched.append(mt)
             continue
         in_title = bool(title_span) and any(title_span[0] <= m.start < title_span[1] for m in ms)
