@@ -144,3 +144,15 @@ def test_staff_a_duty_names_are_people_not_things():
     text = "- Supervise trainee pharmacy technicians and pharmacy support workers on the wards\n"
     got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
     assert not got, got
+
+
+def test_a_trailing_adverb_is_no_part_of_a_duty_object():
+    from gapcheck.extraction import load_extractor
+    from gapcheck.gaps.terms import find_terms
+
+    ex = load_extractor()
+    text = ("• Hunt for threats proactively and map findings to MITRE ATT&CK\n"
+            "• Reconcile supplier statements monthly\n• Manage the parts supply\n")
+    got = {t.text for t in find_terms(text, [(0, len(text))], [], is_english=ex.is_english, is_verb=ex.is_verb)}
+    assert not any(t.endswith("ly") and t != "parts supply" for t in got), got
+    assert "supplier statements" in got and "threats proactively" not in got

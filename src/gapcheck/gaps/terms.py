@@ -375,6 +375,8 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 items = _list_items(chunk, end, _DUTY_STOP, _DUTY_SEPARATORS)
                 for i, (a, b, _sep) in enumerate(items):
                     term = _cue_phrase(chunk, lo, a, b, taxonomy, is_english)
+                    if term is not None:
+                        term = _without_adverb(term, is_english)
                     if term is not None and term.kind != "narrower" and (i == 0 or _list_item(term.text)) \
                             and _duty_object(term.text, is_verb):
                         add(Term(term.text, term.start, term.end, "duty"))
@@ -870,6 +872,25 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
     if m is None and term.kind in ("phrase", "duty"):
         m = _phrase_variant_in(term.text, cv, spare)
     return m.span() if m else None
+
+
+#: Nouns ending in -ly, which end a duty's object as its head ("the parts supply").
+_LY_NOUNS = frozenset("assembly supply family anomaly reply rally ally monopoly butterfly jelly belly bully "
+                      "italy homily melee".split())
+
+
+def _without_adverb(term: Term, is_english) -> Term | None:
+    """A duty's object without a trailing adverb ("Hunt for threats proactively" -> "threats"); None when
+    one ordinary word is left, which names no requirement to check."""
+    words = term.text.split()
+    last = words[-1].lower()
+    if len(words) < 2 or not last.endswith("ly") or last in _LY_NOUNS \
+            or not (is_english(last[:-2]) or is_english(last[:-3] + "e") or is_english(last[:-3] + "y")):
+        return term
+    text = term.text[:term.text.rstrip().rfind(" ")].rstrip()
+    if " " not in text and is_english(text.lower()):
+        return None
+    return Term(text, term.start, term.start + len(text), term.kind)
 
 
 def _phrase_variant_in(phrase: str, cv: CVText, spare: int) -> re.Match[str] | None:
