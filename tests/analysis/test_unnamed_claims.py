@@ -128,3 +128,30 @@ def test_role_credentials_abbreviated_by_their_initials_and_qualified_specialism
     got = claims(report(held))
     assert "canine hydrotherapist" not in got
     assert "Critical Care Paramedic (CCP-C)" not in got
+
+
+def test_a_list_item_is_backed_by_a_role_showing_the_words_the_taxonomy_does_not_cover():
+    advert = read_text("Production Manager\nRequirements\n- Root cause analysis and continuous improvement\n"
+                       "- Sourdough production\n", source="advert.txt")
+    cv = read_text("""Ana Silva
+Production Manager
+
+SKILLS
+Kaizen and 5S · 5 Whys root cause analysis · Sourdough · Artisan bread
+
+EXPERIENCE
+Production Manager — Oakfield Bakery, Leeds
+Jan 2020 – Present
+- Use 5 Whys on every complaint and stoppage over 30 minutes; complaints per million fell 31%.
+- Ran kaizen events on the roll line.
+""", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(advert, "advert"), today=date(2026, 11, 22))
+    claimed = {c.name for c in r.stretched_claims}
+    assert not any("Whys" in n for n in claimed), claimed  # the role uses 5 Whys
+    assert any("Sourdough" in n or "sourdough" in n.lower() for n in claimed), claimed  # no role shows it
+
+
+def test_cta_is_the_tax_adviser_only_where_the_context_says_so(extractor):
+    names = lambda t: {m.name for m in extractor.extract(t)}  # noqa: E731
+    assert "CTA" in names("ATT/CTA qualified tax senior") and "CTA" in names("You will be CTA qualified.")
+    assert "CTA" not in names("Scan across head, chest, CTA and paediatric head lists")

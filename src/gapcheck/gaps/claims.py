@@ -660,6 +660,11 @@ def unnamed_claims(text: str, sections, mentions: list[Mention], covered: list[t
         if term.skill_id in claimed or _shown_in(strong, lines) or (
                 kind == "acronym" and term_in_cv(term, backing_cv) is not None):
             return None
+        # The words no taxonomy mention covers name the thing ("5 Whys" in "5 Whys root cause analysis");
+        # the covered ones are judged as their own skill. A role showing the free words backs the item.
+        free_words = [text[x:y] for x, y in free]
+        if over and free_words and _shown_in(free_words, lines):
+            return None
         return term
 
     def consider(a: int, b: int, prof: str | None, sec: str, ref: tuple[int, int] | None = None) -> None:
