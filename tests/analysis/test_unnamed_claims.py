@@ -155,3 +155,27 @@ def test_cta_is_the_tax_adviser_only_where_the_context_says_so(extractor):
     names = lambda t: {m.name for m in extractor.extract(t)}  # noqa: E731
     assert "CTA" in names("ATT/CTA qualified tax senior") and "CTA" in names("You will be CTA qualified.")
     assert "CTA" not in names("Scan across head, chest, CTA and paediatric head lists")
+
+
+def test_a_certificate_named_with_and_in_the_summary_and_a_level_not_held_are_claims():
+    advert = read_text("Credit Controller\nRequirements\n- AAT Level 3 or CICM Level 3\n- Sage 200\n",
+                       source="advert.txt")
+    cv = read_text("""Jo Park
+Credit Controller
+
+PROFILE
+Credit controller, AAT Level 3 qualified. Holder of the SAA Arrangement and Description Certificate.
+
+EXPERIENCE
+Credit Controller — Pennine Foods, Wakefield
+Oct 2023 – Present
+- Chase 300 accounts in Sage 200; DSO fell from 46 to 38 days.
+
+EDUCATION AND QUALIFICATIONS
+- AAT Level 2 Certificate in Accounting, Leeds City College, 2021
+- SAA member since 2022
+""", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(advert, "advert"), today=date(2026, 11, 22))
+    certs = {c.name: c.reason for c in r.stretched_claims if c.reason and "certifications" in c.reason}
+    assert any("Level 3" in reason and "Level 2" in reason for reason in certs.values()), certs
+    assert any("Arrangement and Description" in name for name in certs), certs

@@ -100,7 +100,8 @@ _CREDENTIAL = re.compile(
     r"|(?P<h>\b[A-Z]{3,6}\s+(?:Master|Senior|Advanced|Gold\s+Card|Approved|Accredited)\s+"
     r"(?:Technician|Inspector|Assessor|Installer|Electrician|Plumber|Engineer))\b"
     # a named certificate: "Google Data Analytics Professional Certificate holder"
-    r"|(?P<i>\b[A-Z][\w&+-]*(?:[ \t]+[A-Z][\w&+-]*){1,5}[ \t]+(?:Certificate|Certification))\b",
+    r"|(?P<i>\b[A-Z][\w&+-]*(?:[ \t]+(?:(?:and|of|in|for|&)[ \t]+)?[A-Z][\w&+-]*){1,5}[ \t]+"
+    r"(?:Certificate|Certification))\b",  # ... "SAA Arrangement and Description Certificate"
 )
 #: After a credential's name, words that make it a trade or a thing, not the credential: "HGV technician",
 #: "working on HGVs", "forklift trainer".
@@ -115,6 +116,15 @@ _NOT_CREDENTIAL = frozenset("""
 I A An The My Our We He She They It This That In On At For With And Or Of To By As From Fully Highly Also
 Nurse Engineer Technician Manager Teacher Accountant Driver Chef Designer Analyst Advisor Adviser Specialist
 """.split())
+_LEVEL_AFTER = re.compile(r"[ \t]+(?:Level|Lvl\.?)[ \t]*(\d{1,2})\b", re.IGNORECASE)
+
+
+def _level_after(text: str, end: int) -> str | None:
+    """The level written right after a credential's name ("AAT Level 3"), if any."""
+    m = _LEVEL_AFTER.match(text, end)
+    return m.group(1) if m else None
+
+
 #: Where a credential is listed as held.
 CREDENTIAL_SECTIONS = ("certifications", "education")
 
@@ -360,6 +370,18 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
             # ("Full UK driving licence, clean") is stated, not claimed as a certificate
             claimed_at = [r for r in ev.asserted + ev.backed if r.section in ("summary", "skills")
                           and not _TRADE_AFTER.match(text, r.end)]  # "HGV technician", "working on HGVs"
+            # a level claimed that the listed one is not: "AAT Level 3 qualified", with "AAT Level 2 Certificate"
+            claimed_levels = {lv for r in claimed_at if (lv := _level_after(text, r.end))}
+            held_levels = {lv for r in in_cert if (lv := _level_after(text, r.end))}
+            if in_cert and claimed_at and claimed_levels and held_levels and not claimed_levels & held_levels:
+                lv = sorted(claimed_levels)[0]
+                claims[sid] = Claim(
+                    sid, ev.name, kind, "cert_unbacked",
+                    f"{ev.name} Level {lv} is named ({claimed_at[0].section}) but the certifications and education "
+                    f"list Level {', '.join(sorted(held_levels))}",
+                    f"name the level you hold, or list {ev.name} Level {lv} with its year if you hold it",
+                    refs_of(sid), unbackable=True)
+                continue
             if not in_cert and claimed_at:
                 claims[sid] = Claim(
                     sid, ev.name, kind, "cert_unbacked",
