@@ -199,7 +199,21 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument, *, title_end: int | No
         hits = [m.start() for m in re.finditer(re.escape(t.text.lower()), blurb)]
         return bool(hits) and not all(_TOOL_CUE.search(blurb, max(0, h - 25), h) for h in hits)
 
-    return [t for t in terms if (t.kind != "name" or not employers(t)) and not _accreditor(text, t.start, t.end, t.kind)]
+    return [t for t in terms if (t.kind != "name" or not employers(t)) and not _accreditor(text, t.start, t.end, t.kind)
+            and not _schedule(t.text)]
+
+
+#: When the work happens ("Fridays", "weekends and bank holidays", "nights"): the hours, not a skill.
+_SCHEDULE_WORDS = frozenset("""monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays
+saturday saturdays sunday sundays weekend weekends weekday weekdays evening evenings night nights morning
+mornings afternoon afternoons bank public holiday holidays shift shifts rota rotas overtime january february
+march april may june july august september october november december and or every alternate other""".split())
+
+
+def _schedule(term: str) -> bool:
+    words = re.findall(r"[a-z]+", term.lower())
+    return bool(words) and all(w in _SCHEDULE_WORDS for w in words) \
+        and any(w not in ("and", "or", "every", "alternate", "other") for w in words)
 
 
 #: A body that accredits the candidate's school or course, not something the candidate shows: "a Master's

@@ -1,0 +1,41 @@
+"""Words of an advert that name no skill a CV could lack: the hours ("Fridays", "weekends and bank holidays"),
+and taxonomy aliases that read otherwise in adverts ("keep on top of", "make-up air units")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gapcheck import read_text
+from gapcheck.api import _schedule, analyse_document, compare_documents
+
+ADVERT = """HVAC/R Service Technician
+Requirements
+- Diagnose and repair packaged rooftop units, split systems, make-up air units and exhaust fans
+- Complete planned maintenance visits and write up repair quotes for customers
+- Keep on top of refrigerant logs and work with Engineering on recurring faults
+- Work Fridays and alternate weekends and bank holidays on the on-call rota
+- Write clear, persuasive quotes
+"""
+
+CV = """Lee Park
+HVAC/R Technician
+
+EXPERIENCE
+Service Technician | Loess Hills Mechanical | Sep 2024 - Present
+- Repair rooftop units and split systems for restaurants and grocery stores.
+"""
+
+
+def test_the_hours_are_no_term():
+    assert _schedule("Fridays") and _schedule("weekends and bank holidays") and _schedule("May-September")
+    assert not _schedule("Friday Night Lights") and not _schedule("shift handover") and not _schedule("and")
+
+
+def test_words_that_read_otherwise_give_no_gap():
+    r = compare_documents(analyse_document(read_text(CV), "cv"), analyse_document(read_text(ADVERT), "advert"),
+                          today=date(2026, 11, 22))
+    names = {g.name.lower() for g in r.gaps}
+    for junk in ("cosmetics", "persist", "perform planning", "liaise with industrial professionals", "fridays",
+                 "weekends and bank holidays", "promote ideas, products, services"):
+        assert junk not in names, (junk, names)
+    assert "exhaust fans" in names  # the real duties stay
