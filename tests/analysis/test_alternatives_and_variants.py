@@ -174,3 +174,24 @@ def test_the_cv_shows_a_skill_in_other_words_of_the_same_family():
     assert _wording_shown([mention("presentation", "soft")], cv) is None  # "present" is a date, not a skill
     assert _wording_shown([mention("negotiation", "hard")], cv) is None  # word families for soft skills only
     assert _wording_shown([mention("capacity planning", "hard")], cv) is None
+
+
+def test_a_cv_written_in_english_shows_english(extractor):
+    from gapcheck.gaps.analysis import english_prose
+
+    def report(advert: str):
+        return compare_documents(analyse_document(read_text(CV), "cv"), analyse_document(read_text(advert), "advert"),
+                                 today=date(2026, 11, 22))
+
+    r = report("Data Analyst\n\nRequirements\n- Fluent written and spoken English\n- SQL and Tableau\n")
+    english = [m for m in r.matched if m.name == "English"]
+    assert english and CV[english[0].mentions[0].start:english[0].mentions[0].end].startswith("Platform engineer")
+    assert not any("fluent" in g.name.lower() for g in r.gaps)  # "Fluent written" is no term
+    # English the subject, or one of two languages a bilingual post needs, is not shown by writing in it
+    for advert in ("Teacher\n\nRequirements\n- A degree in English\n- QTS\n",
+                   "Payroll Specialist\n\nRequirements\n- Bilingual English/Spanish\n- ADP\n"):
+        assert not any(m.name == "English" and m.details.get("source") == "written_in" for m in report(advert).matched)
+    # a CV in another language shows no English
+    german = "Erfahrener Entwickler mit zehn Jahren Erfahrung in der Softwareentwicklung und im Betrieb. " * 8
+    assert english_prose(german, extractor.is_english) is None
+    assert english_prose(CV, extractor.is_english) is not None

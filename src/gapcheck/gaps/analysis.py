@@ -378,6 +378,45 @@ def met_by_alternative(text: str, gaps: list[SkillItem], matched: list[SkillItem
     return keep
 
 
+def english_prose(text: str, is_english) -> tuple[int, int] | None:
+    """Where a CV shows it is written in English: its first line of eight words or more, when most of the
+    CV's words are English words; None otherwise."""
+    words = re.findall(r"[A-Za-z]+", text[:20000])
+    if len(words) < 50 or sum(map(is_english, words)) < 0.6 * len(words):
+        return None
+    pos = 0
+    for line in text.split("\n"):
+        if len(re.findall(r"[A-Za-z]+", line)) >= 8:
+            a = pos + len(line) - len(line.lstrip())
+            return a, pos + len(line.rstrip())
+        pos += len(line) + 1
+    return None
+
+
+#: "English" that is no language the CV could show by being written in it: a subject ("a degree in English",
+#: "GCSE English") or one of two languages a bilingual post needs both of ("Bilingual English/Spanish").
+_ENGLISH_NOT_LANGUAGE = re.compile(r"(?:\b(?:degree|BA|MA|BSc|MSc|GCSE|GCSEs|A[ -]levels?|subject|bilingual)\b"
+                                   r"[^.\n]{0,25}$)", re.IGNORECASE)
+
+
+def met_by_writing(text: str, gaps: list[SkillItem], matched: list[SkillItem], cv_text: str,
+                   prose: tuple[int, int]) -> list[SkillItem]:
+    """An advert's English requirement ("fluent English", "excellent written English") is met by a CV written
+    in English: it becomes a matched skill resting on a line of the CV's prose. Returns the other gaps."""
+    keep = []
+    for g in gaps:
+        if g.name != "English" or g.details.get("either_or") or any(
+                _ENGLISH_NOT_LANGUAGE.search(text, max(0, m.start - 40), m.start) for m in g.mentions):
+            keep.append(g)
+            continue
+        a, b = prose
+        mt = SkillItem(g.id, g.name, g.kind, [MentionRef(cv_text[a:b], "other", a, b)], requirement=g.requirement,
+                       advert_mentions=list(g.mentions))
+        mt.details = {"source": "written_in"}
+        matched.append(mt)
+    return keep
+
+
 def year_shortfalls(years_reqs, matched: list[SkillItem], evidence) -> list[dict]:
     """Advert year requirements the CV's dated roles fall short of, with the figures.
 

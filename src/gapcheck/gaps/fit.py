@@ -31,6 +31,8 @@ class CVSide:
         fields: its field-of-work profile (see :func:`gapcheck.scoring.coverage.field_profile`).
         vector: its TF-IDF vector.
         groups: its mentions by skill id (see :func:`gapcheck.gaps.analysis.group_mentions`).
+        english: where the CV shows it is written in English (a line of its prose), or None when it is not
+            (see :func:`gapcheck.gaps.analysis.english_prose`).
     """
 
     doc: Any
@@ -39,6 +41,7 @@ class CVSide:
     fields: dict[str, float]
     vector: dict[str, float]
     groups: dict[str, list[Mention]] = None  # type: ignore[assignment]
+    english: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, doc, extractor) -> CVSide:
@@ -52,9 +55,11 @@ class CVSide:
         known = ex.has_skill_index
         fields = field_profile([ex.skill(sid).fields for sid in {m.skill_id for m in doc.mentions}
                                 if sid in known and ex.skill(sid).fields])
+        from gapcheck.gaps.analysis import english_prose
+
         groups = group_mentions(doc.mentions)
         return cls(doc, CVText(doc.text), load_relations().narrower_index(groups), fields,
-                   load_tfidf().vector(doc.text), groups)
+                   load_tfidf().vector(doc.text), groups, english_prose(doc.text, ex.is_english))
 
 
 @dataclass
@@ -89,7 +94,8 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
     """Compare an analysed advert with the CV side of a CV; see the module docstring. ``cv_skills=False``
     leaves the fit's ``cv_skills`` empty (a screen row does not show them)."""
     from gapcheck.api import advert_terms, header_end
-    from gapcheck.gaps.analysis import add_terms, apply_groups, compare, met_by_alternative, met_by_example
+    from gapcheck.gaps.analysis import add_terms, apply_groups, compare, met_by_alternative, met_by_example, \
+        met_by_writing
     from gapcheck.gaps.relations import load_relations
     from gapcheck.gaps.requirements import parse_groups
     from gapcheck.gaps.terms import mentions_from_terms
@@ -124,6 +130,8 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
     gaps, satisfied_groups = apply_groups(gaps, matched, groups)
     gaps = met_by_example(text, gaps, matched)
     gaps = met_by_alternative(text, gaps, matched, cv.text.text, getattr(cv.doc, "sections", ()))
+    if cv.english is not None:
+        gaps = met_by_writing(text, gaps, matched, cv.text.text, cv.english)
 
     known = ex.has_skill_index
     for it in advert_skills:  # degrees weigh little in coverage

@@ -129,7 +129,7 @@ technologies platform platforms solutions solution equipment methods method tech
 standards standard requirements requirement procedures procedure policies policy specialty specialties
 speciality specialities discipline disciplines subject subjects topic topics attitude attitudes mindset approach
 spoken written oral verbal night nights weekend weekends morning mornings evening evenings shift shifts
-rules casework eye eyes
+rules casework eye eyes aspect aspects facet facets fluent fluency conversational
 """.split())
 #: All-caps words that are not skill names.
 ACRONYM_STOP = frozenset("""
