@@ -11,6 +11,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from gapcheck.extraction.mention import Mention
 from gapcheck.gaps.relations import Relations
@@ -64,24 +65,55 @@ def _stem(word: str) -> str:
     return _SUFFIX.sub("", word.lower())
 
 
+#: Endings of a word family after its stem ("negotiat" + "ion", "ed", "ing", "or" ...).
+_FAMILY_ENDINGS = frozenset("ation ations ion ions ing ed es e s or ors er ers ment ments ate ated ates ating ator "
+                            "ators".split())
+
+
+@lru_cache(maxsize=4)
+def _cv_words(cv_text: str) -> tuple[str, dict[str, list[str]]]:
+    """The CV's text in lower case and its words of five letters or more by their first five (computed once
+    per CV: screening compares one CV with every listing)."""
+    low = cv_text.lower()
+    index: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(set(re.findall(r"[a-z]{5,}", low))):
+        index[w[:5]].append(w)
+    return low, index
+
+
+@lru_cache(maxsize=4096)
+def _coordinated(a: str, b_stem: str) -> re.Pattern[str]:
+    """``a``, a conjunction, another word or two, then a word starting ``b_stem``: "Production and labour
+    planning" for "production planning" (compiled once per pair of words)."""
+    return re.compile(r"(?<![\w-])" + re.escape(a) + r"[ \t]*(?:,|&|and|or)[ \t]*(?:[a-z]+[ \t]+){0,1}[a-z]+"
+                      r"[ \t]+" + re.escape(b_stem) + r"\w*", re.IGNORECASE)
+
+
 def _wording_shown(ms: list[Mention], cv_text: str) -> tuple[int, int] | None:
     """Where the CV writes what the advert's words for a skill say, when the taxonomy took the two for
-    different skills or missed the CV's: a soft skill named by one word in the same word family ("negotiation",
-    "Negotiated"; "mentoring", "mentored"; the bare stem is not enough: "present" in "2019 - present"), or a two-word name with its modifier coordinated with another
-    ("production planning" in "Production and labour planning")."""
+    different skills or missed the CV's: a soft skill named by one word in the same word family
+    ("negotiation", "Negotiated"; "mentoring", "mentored"; the bare stem is not enough: "present" in
+    "2019 - present"), or a two-word name with its modifier coordinated with another ("production
+    planning" in "Production and labour planning")."""
+    low, index = _cv_words(cv_text)
     for m in ms:
         words = m.text.split()
         if len(words) == 1 and m.kind == "soft" and words[0].isalpha():
             stem = _stem(words[0])
             if len(stem) >= 5:
-                hit = re.search(r"(?<![\w-])" + re.escape(stem) + r"(?:ations?|ions?|ing|ed|es|e|s|ors?|ers?|ments?|at(?:e[ds]?|ing|ors?))"
-                                r"(?![\w-])", cv_text, re.IGNORECASE)
-                if hit:
-                    return hit.span()
+                spans = []
+                for w in index.get(stem[:5], ()):
+                    if w.startswith(stem) and w[len(stem):] in _FAMILY_ENDINGS:
+                        hit = re.search(r"(?<![\w-])" + w + r"(?![\w-])", cv_text, re.IGNORECASE)
+                        if hit:
+                            spans.append(hit.span())
+                if spans:
+                    return min(spans)
         elif len(words) == 2 and m.text.islower() and all(w.isalpha() and len(w) > 3 for w in words):
             a, b = words
-            hit = re.search(r"(?<![\w-])" + re.escape(a) + r"[ \t]*(?:,|&|and|or)[ \t]*(?:[a-z]+[ \t]+){0,1}[a-z]+[ \t]+"
-                            + re.escape(_stem(b)) + r"\w*", cv_text, re.IGNORECASE)
+            if a.lower() not in low or _stem(b) not in low:
+                continue
+            hit = _coordinated(a, _stem(b)).search(cv_text)
             if hit and _stem(hit.group().split()[-1]) == _stem(b):
                 return hit.span()
     return None

@@ -903,7 +903,7 @@ def _phrase_variant_in(phrase: str, cv: CVText, spare: int) -> re.Match[str] | N
         if last.endswith("s") and not last.endswith("ss"):
             last = last[:-1]
         joined = "".join(re.escape(w.lower()) for w in words[:-1]) + re.escape(last)
-        if joined[:4] in cv.folded:
+        if joined.replace("\\", "") in cv.folded:
             m = re.search(r"(?<![a-z0-9])" + joined + r"(?:s|es)?(?![a-z0-9])", cv.folded)
             if m:
                 return m
@@ -913,6 +913,8 @@ def _phrase_variant_in(phrase: str, cv: CVText, spare: int) -> re.Match[str] | N
         if len(run) < 3 or not all(w.isalpha() and w.islower() for w in run):
             continue
         initials = "".join(w[0] for w in run).upper()
+        if initials not in cv.text:
+            continue
         # capitals, as written, plural as the phrase is ("SMEs" for "subject matter experts"; an electrician's
         # "SWA" cable is no "scalable web applications")
         plural = "s" if run[-1].endswith("s") and not run[-1].endswith("ss") else ""
