@@ -133,6 +133,16 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
     if cv.english is not None:
         gaps = met_by_writing(text, gaps, matched, cv.text.text, cv.english)
 
+    # Evidence found in the CV's text (terms, acronyms, alternatives) is given its section, like the rest
+    cv_sections = getattr(cv.doc, "sections", None)
+    if cv_sections:
+        from gapcheck.reporting.model import MentionRef
+        from gapcheck.sectioning import section_at
+
+        for it in matched:
+            if any(r.section == "other" for r in it.mentions):
+                it.mentions = [MentionRef(r.text, section_at(cv_sections, r.start), r.start, r.end)
+                               if r.section == "other" else r for r in it.mentions]
     known = ex.has_skill_index
     for it in advert_skills:  # degrees weigh little in coverage
         if it.id in known and ex.skill(it.id).credential:
