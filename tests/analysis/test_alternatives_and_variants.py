@@ -195,3 +195,14 @@ def test_a_cv_written_in_english_shows_english(extractor):
     german = "Erfahrener Entwickler mit zehn Jahren Erfahrung in der Softwareentwicklung und im Betrieb. " * 8
     assert english_prose(german, extractor.is_english) is None
     assert english_prose(CV, extractor.is_english) is not None
+
+
+def test_degrees_named_with_their_award_form_one_either_or(extractor):
+    from gapcheck.gaps.requirements import parse_groups
+
+    text = "You will hold a Master of Science Degree or a PhD Degree in Engineering.\n"
+    groups = parse_groups(text, extractor.extract(text))
+    assert [sorted(g.names) for g in groups] == [["Master's degree", "PhD"]]
+    # a PhD position or scholarship is what the advert offers, not a degree it asks for
+    assert not any(m.name == "PhD" for m in extractor.extract("A 3-year PhD scholarship is available in our group."))
+    assert any(m.name == "PhD" for m in extractor.extract("Applicants should hold a PhD in physics."))

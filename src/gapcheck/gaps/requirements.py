@@ -142,6 +142,7 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
     return out
 
 
+_AWARD_TAIL = re.compile(r"^[ \t]+(?:degrees?|diplomas?|qualifications?)\b(?=[ \t]*(?:,|or\b|/|and\b))", re.IGNORECASE)
 #: Items of a list between two mentions that name things gapcheck does not know: ", Delta eSourcing,".
 _UNKNOWN_ITEMS = re.compile(r"^[ \t]*(?:,[ \t]*(?:[A-Z]|[a-z]+[A-Z])[\w+#.&-]*(?:[ \t]+(?:[A-Z0-9]|[a-z]+[A-Z])"
                             r"[\w+#.&-]*){0,2}[ \t]*)+(?=,|[ \t]+(?:or|and|and/or)[ \t])")
@@ -165,6 +166,8 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
         while j + 1 < len(ms):
             # A tail glued to the previous item ("C#.NET, or Python") is part of that item.
             between = re.sub(r"^[^\s,/]{1,8}", "", text[ms[j].end:ms[j + 1].start])
+            # ... and so is the kind of award after a degree's name ("a Master of Science Degree or a PhD")
+            between = _AWARD_TAIL.sub("", between)
             # An acronym after its spelled-out name ("FPC or Certified Payroll Professional (CPP)"): the
             # name is part of the item. (The pattern ends in "\($": only a gap ending so can match, and a
             # long gap between two mentions is not searched through.)
