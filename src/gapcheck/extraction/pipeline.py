@@ -172,6 +172,7 @@ class SkillExtractor:
         self._verbs: frozenset[str] | None = None
         self._models_dir = models_dir
         self._tagger = None
+        self._tokenize = None  # a CachingTokenizer, made on first use (see make_doc)
 
     def is_english(self, word: str) -> bool:
         """True for an ordinary English word (in models/english.json, built from spacy-lookups-data)."""
@@ -234,17 +235,22 @@ class SkillExtractor:
         from spacy.tokens import Doc
 
         text = text[:MAX_CHARS]
+        tokenize = self._tokenize
+        if tokenize is None:
+            from gapcheck.extraction.tokenizer import CachingTokenizer
+
+            tokenize = self._tokenize = CachingTokenizer(self.nlp.tokenizer)
         runs = list(_LONG_RUN.finditer(text))
         if not runs:
-            return self.nlp.make_doc(text)
+            return tokenize(text)
         parts, pos = [], 0
         for m in runs:
             if m.start() > pos:
-                parts.append(self.nlp.make_doc(text[pos:m.start()]))
+                parts.append(tokenize(text[pos:m.start()]))
             parts.append(Doc(self.nlp.vocab, words=[m.group()], spaces=[False]))
             pos = m.end()
         if pos < len(text):
-            parts.append(self.nlp.make_doc(text[pos:]))
+            parts.append(tokenize(text[pos:]))
         return Doc.from_docs(parts, ensure_whitespace=False)
 
     @property
