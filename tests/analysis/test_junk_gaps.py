@@ -39,3 +39,9 @@ def test_words_that_read_otherwise_give_no_gap():
                  "weekends and bank holidays", "promote ideas, products, services"):
         assert junk not in names, (junk, names)
     assert "exhaust fans" in names  # the real duties stay
+
+
+def test_the_office_to_contact_is_no_hr_skill(extractor):
+    text = "If you are a Presidential Appointee, you must disclose this to the Human Resources Office."
+    assert not any(m.name.lower() == "human resources" for m in extractor.extract(text))
+    assert any(m.name.lower() == "human resources" for m in extractor.extract("Five years in Human Resources."))
