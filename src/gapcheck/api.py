@@ -199,15 +199,15 @@ def advert_terms(ex, text: str, ad_doc: AnalysedDocument, *, title_end: int | No
         hits = [m.start() for m in re.finditer(re.escape(t.text.lower()), blurb)]
         return bool(hits) and not all(_TOOL_CUE.search(blurb, max(0, h - 25), h) for h in hits)
 
-    return [t for t in terms if (t.kind != "name" or not employers(t)) and not _accreditor(text, t.start, t.end, t.kind)
-            and not _schedule(t.text)]
+    return [t for t in terms if (t.kind != "name" or not employers(t))
+            and not _accreditor(text, t.start, t.end, t.kind) and not _schedule(t.text)]
 
 
 #: When the work happens ("Fridays", "weekends and bank holidays", "nights"): the hours, not a skill.
-_SCHEDULE_WORDS = frozenset("""monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays
-saturday saturdays sunday sundays weekend weekends weekday weekdays evening evenings night nights morning
-mornings afternoon afternoons bank public holiday holidays shift shifts rota rotas overtime january february
-march april may june july august september october november december and or every alternate other""".split())
+_SCHEDULE_WORDS = frozenset("""monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday
+fridays saturday saturdays sunday sundays weekend weekends weekday weekdays evening evenings night nights
+morning mornings afternoon afternoons bank public holiday holidays shift shifts rota rotas overtime january
+february march april may june july august september october november december and or every alternate other""".split())
 
 
 def _schedule(term: str) -> bool:
@@ -219,8 +219,8 @@ def _schedule(term: str) -> bool:
 #: A body that accredits the candidate's school or course, not something the candidate shows: "a Master's
 #: from an ALA-accredited program", "a school accredited by ACEN or CCNE", "an IHEEM-approved course".
 _ACCREDITED_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:accredited|approved|validated)\b", re.IGNORECASE)
-_ACCREDITED_BY = re.compile(r"\b(?:accredited|approved|validated|accreditation)[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?"
-                            r"(?:[A-Z][\w&-]*[ \t]*(?:,|or|and|/)[ \t]*)*$", re.IGNORECASE)
+_ACCREDITED_BY = re.compile(r"\b(?:accredited|approved|validated|accreditation)[ \t]+(?:by|from)[ \t]+"
+                            r"(?:the[ \t]+)?(?:[A-Z][\w&-]*[ \t]*(?:,|or|and|/)[ \t]*)*$", re.IGNORECASE)
 
 
 #: ... or named in a sentence about accrediting bodies ("accredited by one of the following accrediting
@@ -234,7 +234,8 @@ def _accreditor(text: str, start: int, end: int, kind: str = "name") -> bool:
             or _ACCREDITED_AFTER.match(text, end) or _ACCREDITED_BY.search(text, max(0, start - 80), start):
         return True
     if kind not in ("acronym", "name"):
-        return False  # "... accredited by the NLNAC or CCNE and ... certification as a mental health nurse practitioner"
+        # "... accredited by the NLNAC or CCNE and ... certification as a mental health nurse practitioner"
+        return False
     before = text[max(0, start - 200):start]
     cut = max(before.rfind(". "), before.rfind("\n"))
     return bool(_ACCREDITING.search(before, cut + 1))

@@ -66,8 +66,8 @@ def _stem(word: str) -> str:
 
 
 #: Endings of a word family after its stem ("negotiat" + "ion", "ed", "ing", "or" ...).
-_FAMILY_ENDINGS = frozenset("ation ations ion ions ing ed es e s or ors er ers ment ments ate ated ates ating ator "
-                            "ators".split())
+_FAMILY_ENDINGS = frozenset("ation ations ion ions ing ed es e s or ors er ers ment ments ate ated ates "
+                            "ating ator ators".split())
 
 
 @lru_cache(maxsize=4)
@@ -267,10 +267,11 @@ def apply_groups(gaps: list[SkillItem], matched: list[SkillItem], groups) -> tup
 
 #: Examples after a kind of thing: "a case management system such as Proclaim or LEAP", "a school MIS
 #: (e.g. SIMS, Arbor)".
-_EXAMPLES = re.compile(r"(?:[ \t]+(?!(?:in|on|with|for|of|and|or|to|at|by|the|a|an|is|are|be|such|like|including|"
-                       r"based|experience|skills?|knowledge|background|expertise|understanding)\b)"
+_EXAMPLES = re.compile(r"(?:[ \t]+(?!(?:in|on|with|for|of|and|or|to|at|by|the|a|an|is|are|be|such|like|"
+                       r"including|based|experience|skills?|knowledge|background|expertise|understanding)\b)"
                        r"[a-z][\w-]*)?"  # the kind's own noun: "e-tendering portals such as Proactis"
-                       r"[ \t]*,?[ \t]*\(?[ \t]*(?:such[ \t]+as|e\.[ \t]?g\.?,?|for[ \t]+example,?|like|including)[ \t]+",
+                       r"[ \t]*,?[ \t]*\(?[ \t]*"
+                       r"(?:such[ \t]+as|e\.[ \t]?g\.?,?|for[ \t]+example,?|like|including)[ \t]+",
                        re.IGNORECASE)
 _EXAMPLES_END = re.compile(r"[.;:!?)\n]|\b(?:such\s+as|and\s+other|etc)\b", re.IGNORECASE)
 
@@ -325,8 +326,8 @@ willingness willing ability able demonstrable demonstrated proven equal experien
 master masters master's bachelor bachelors bachelor's phd doctorate diploma certificate certification degree
 associate associates bs ba ms ma bsc msc hnd hnc gcse gcses nvq level""".split())
 #: Capitalised words that open a requirement rather than name a product ("Experience ServiceTitan or").
-_ALT_OPENERS = frozenset("""Experience Knowledge Proficiency Familiarity Using Use Strong Good Excellent Either
-Ideally Preferably Must You We Working Work With In Of And Or A An The""".split())
+_ALT_OPENERS = frozenset("""Experience Knowledge Proficiency Familiarity Using Use Strong Good Excellent
+Either Ideally Preferably Must You We Working Work With In Of And Or A An The""".split())
 
 
 def _alternatives(text: str, m, line_start: int, line_end: int) -> list[tuple[str, bool]]:
@@ -402,8 +403,8 @@ def met_by_alternative(text: str, gaps: list[SkillItem], matched: list[SkillItem
         alt, found = hit
         sec = section_at(cv_sections, found.start()) if cv_sections else "other"
         ref = MentionRef(found.group(), sec, found.start(), found.end())
-        mt = SkillItem(g.id, g.name, g.kind, [ref], requirement=g.requirement, advert_mentions=list(g.mentions),
-                       via=alt)
+        mt = SkillItem(g.id, g.name, g.kind, [ref], requirement=g.requirement,
+                       advert_mentions=list(g.mentions), via=alt)
         mt.details = {k: v for k, v in g.details.items() if k == "source"}
         mt.details["alternative"] = alt
         matched.append(mt)
@@ -427,8 +428,8 @@ def english_prose(text: str, is_english) -> tuple[int, int] | None:
 
 #: "English" that is no language the CV could show by being written in it: a subject ("a degree in English",
 #: "GCSE English") or one of two languages a bilingual post needs both of ("Bilingual English/Spanish").
-_ENGLISH_NOT_LANGUAGE = re.compile(r"(?:\b(?:degree|BA|MA|BSc|MSc|GCSE|GCSEs|A[ -]levels?|subject|bilingual)\b"
-                                   r"[^.\n]{0,25}$)", re.IGNORECASE)
+_ENGLISH_NOT_LANGUAGE = re.compile(r"(?:\b(?:degree|BA|MA|BSc|MSc|GCSE|GCSEs|A[ -]levels?|subject|"
+                                   r"bilingual)\b[^.\n]{0,25}$)", re.IGNORECASE)
 
 
 def met_by_writing(text: str, gaps: list[SkillItem], matched: list[SkillItem], cv_text: str,
@@ -442,8 +443,8 @@ def met_by_writing(text: str, gaps: list[SkillItem], matched: list[SkillItem], c
             keep.append(g)
             continue
         a, b = prose
-        mt = SkillItem(g.id, g.name, g.kind, [MentionRef(cv_text[a:b], "other", a, b)], requirement=g.requirement,
-                       advert_mentions=list(g.mentions))
+        mt = SkillItem(g.id, g.name, g.kind, [MentionRef(cv_text[a:b], "other", a, b)],
+                       requirement=g.requirement, advert_mentions=list(g.mentions))
         mt.details = {"source": "written_in"}
         matched.append(mt)
     return keep

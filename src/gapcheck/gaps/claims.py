@@ -370,15 +370,15 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
             # ("Full UK driving licence, clean") is stated, not claimed as a certificate
             claimed_at = [r for r in ev.asserted + ev.backed if r.section in ("summary", "skills")
                           and not _TRADE_AFTER.match(text, r.end)]  # "HGV technician", "working on HGVs"
-            # a level claimed that the listed one is not: "AAT Level 3 qualified", with "AAT Level 2 Certificate"
+            # a level claimed that the listed one is not ("AAT Level 3 qualified", "AAT Level 2" held)
             claimed_levels = {lv for r in claimed_at if (lv := _level_after(text, r.end))}
             held_levels = {lv for r in in_cert if (lv := _level_after(text, r.end))}
             if in_cert and claimed_at and claimed_levels and held_levels and not claimed_levels & held_levels:
                 lv = sorted(claimed_levels)[0]
                 claims[sid] = Claim(
                     sid, ev.name, kind, "cert_unbacked",
-                    f"{ev.name} Level {lv} is named ({claimed_at[0].section}) but the certifications and education "
-                    f"list Level {', '.join(sorted(held_levels))}",
+                    f"{ev.name} Level {lv} is named ({claimed_at[0].section}) but the certifications and "
+                    f"education list Level {', '.join(sorted(held_levels))}",
                     f"name the level you hold, or list {ev.name} Level {lv} with its year if you hold it",
                     refs_of(sid), unbackable=True)
                 continue

@@ -142,10 +142,11 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
     return out
 
 
-_AWARD_TAIL = re.compile(r"^[ \t]+(?:degrees?|diplomas?|qualifications?)\b(?=[ \t]*(?:,|or\b|/|and\b))", re.IGNORECASE)
+_AWARD_TAIL = re.compile(r"^[ \t]+(?:degrees?|diplomas?|qualifications?)\b(?=[ \t]*(?:,|or\b|/|and\b))",
+                         re.IGNORECASE)
 #: Items of a list between two mentions that name things gapcheck does not know: ", Delta eSourcing,".
-_UNKNOWN_ITEMS = re.compile(r"^[ \t]*(?:,[ \t]*(?:[A-Z]|[a-z]+[A-Z])[\w+#.&-]*(?:[ \t]+(?:[A-Z0-9]|[a-z]+[A-Z])"
-                            r"[\w+#.&-]*){0,2}[ \t]*)+(?=,|[ \t]+(?:or|and|and/or)[ \t])")
+_UNKNOWN_ITEMS = re.compile(r"^[ \t]*(?:,[ \t]*(?:[A-Z]|[a-z]+[A-Z])[\w+#.&-]*(?:[ \t]+(?:[A-Z0-9]|"
+                            r"[a-z]+[A-Z])[\w+#.&-]*){0,2}[ \t]*)+(?=,|[ \t]+(?:or|and|and/or)[ \t])")
 _NAME_BEFORE_ACRONYM = re.compile(r"(?<=\s)(?:[A-Z][\w&-]*\s+){1,5}\($")
 _NAME_TO_ACRONYM = re.compile(r"(?:\s+[A-Z][\w&-]*){0,4}\s*\(")
 
