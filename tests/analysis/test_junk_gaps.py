@@ -45,3 +45,16 @@ def test_the_office_to_contact_is_no_hr_skill(extractor):
     text = "If you are a Presidential Appointee, you must disclose this to the Human Resources Office."
     assert not any(m.name.lower() == "human resources" for m in extractor.extract(text))
     assert any(m.name.lower() == "human resources" for m in extractor.extract("Five years in Human Resources."))
+
+
+def test_an_action_quotes_a_sentence_of_the_advert_not_its_tag_line():
+    from gapcheck.gaps.actions import _telling_quote
+    from gapcheck.reporting.model import MentionRef
+
+    text = ("DevOps Engineer\nTechnologies:\nazure . net asp.net-web-api powershell json.net\n"
+            "You will run build and deployment pipelines for web services on Azure App Service and SQL.\n")
+    refs = [MentionRef("azure", "other", text.index("azure"), text.index("azure") + 5),
+            MentionRef("Azure", "requirements", text.index("Azure App"), text.index("Azure App") + 5)]
+    m, q = _telling_quote(refs, text)
+    assert m is refs[1] and q.startswith("You will run build")
+    assert _telling_quote(refs[:1], text)[0] is refs[0]  # one mention: that one

@@ -47,9 +47,20 @@ def quote(text: str, start: int, end: int, *, limit: int = QUOTE_CHARS) -> str:
     return f"{'…' if cut_left else ''}{snippet}{'…' if cut_right else ''}"
 
 
+def _telling_quote(mentions: list[MentionRef], text: str) -> tuple[MentionRef, str]:
+    """The mention whose clause reads best as a quote (the most words: a sentence of the advert rather than a
+    job board's tag line, "azure . net asp.net-web-api powershell"), and that quote; the first on a tie."""
+    best = None
+    for m in mentions[:8]:
+        q = quote(text, m.start, m.end)
+        words = len(re.findall(r"[A-Za-z]{2,}", q)) - 2 * sum(1 for w in q.split() if w in ".,;:")
+        if best is None or words > best[0]:
+            best = (words, m, q)
+    return best[1], best[2]
+
+
 def _learn(gap: SkillItem, advert_text: str) -> Action:
-    m = gap.mentions[0]
-    q = quote(advert_text, m.start, m.end)
+    m, q = _telling_quote(gap.mentions, advert_text)
     level = "requires" if gap.requirement == "required" else "would like"
     alts = gap.details.get("either_or")
     what = " or ".join(alts) if alts else gap.name
@@ -62,7 +73,9 @@ def _learn(gap: SkillItem, advert_text: str) -> Action:
     else:
         how = "learn it (a course, a side project, volunteering) or, if you have used it, add where and how"
     text = f"Learn {what}: the advert {level} it (\"{q}\") and your CV does not show it; {how}."
-    return Action(text=text, skill_id=gap.id, kind="learn", evidence=tuple(gap.mentions[:3]), document="advert")
+    # the quoted mention first among the evidence
+    evidence = tuple(dict.fromkeys([m, *gap.mentions]))[:3]
+    return Action(text=text, skill_id=gap.id, kind="learn", evidence=evidence, document="advert")
 
 
 def _claim_action(claim: SkillItem, report: Report) -> Action:
@@ -71,8 +84,8 @@ def _claim_action(claim: SkillItem, report: Report) -> Action:
     asked = ""
     ad = next((s for s in report.advert_skills if s.id == claim.id), None)
     if ad is not None:
-        am = ad.mentions[0]
-        asked = f" The advert asks for it (\"{quote(report.advert.text, am.start, am.end)}\")."
+        _, aq = _telling_quote(ad.mentions, report.advert.text)
+        asked = f" The advert asks for it (\"{aq}\")."
     if claim.details.get("unbackable"):
         return Action(text=f"Drop or fix the claim \"{cv_q}\": {claim.reason}.{asked} {claim.advice[0].upper()}"
                       f"{claim.advice[1:]}.", skill_id=claim.id, kind="drop", evidence=tuple(claim.mentions[:3]),
