@@ -206,3 +206,10 @@ def test_degrees_named_with_their_award_form_one_either_or(extractor):
     # a PhD position or scholarship is what the advert offers, not a degree it asks for
     assert not any(m.name == "PhD" for m in extractor.extract("A 3-year PhD scholarship is available in our group."))
     assert any(m.name == "PhD" for m in extractor.extract("Applicants should hold a PhD in physics."))
+
+
+def test_bare_bs_and_ms_are_degrees_only_beside_degree_words(extractor):
+    names = lambda t: [m.name for m in extractor.extract(t)]  # noqa: E731
+    assert names("BS MS or PhD in a quantitative discipline")[:2] == ["Bachelor's degree", "Master's degree"]
+    assert "Master's degree" in names("an MS in Statistics")
+    assert "Master's degree" not in names("MS Office and MS SQL") and "Bachelor's degree" not in names("BS 7671")
