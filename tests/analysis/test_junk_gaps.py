@@ -58,3 +58,9 @@ def test_an_action_quotes_a_sentence_of_the_advert_not_its_tag_line():
     m, q = _telling_quote(refs, text)
     assert m is refs[1] and "deployment pipelines for web services on Azure" in q
     assert _telling_quote(refs[:1], text)[0] is refs[0]  # one mention: that one
+
+
+def test_a_trade_union_is_no_team_to_work_in(extractor):
+    text = "Experience of working with a recognised trade union"
+    assert not any(m.name == "work in teams" for m in extractor.extract(text))
+    assert any(m.name == "work in teams" for m in extractor.extract("You will work alongside other trades on site."))
