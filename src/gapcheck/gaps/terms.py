@@ -242,6 +242,25 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
             if (kind in ("Act", "Regulations") and len(head) >= 2) or \
                     any(not is_english(w.lower().strip("'’")) for w in head):
                 add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "credential"))
+        # A qualification asked for at a level: "a Level 4 Food Safety qualification", "Level 3 HACCP". The
+        # taxonomy names its subject (food hygiene), which a CV with the Level 3 award also shows; the level
+        # is checked with the name (see term_in_cv), so the taxonomy's words are no cover here.
+        for m in (_LEVEL_NAMED.finditer(chunk) if "Level" in chunk else ()):
+            a, b = lo + m.start(), lo + m.end()
+            issuer = _ISSUER.search(text, max(lo, a - 8), a)  # "ILM Level 3 ...", "NVQ Level 3 ..."
+            if issuer and not is_english(issuer.group().strip().lower()):
+                a = issuer.start()
+            words = m.group("name").split()
+            if words[-1].lower() in _ROLE_NOUNS or words[-1].lower() in _LEVEL_NOT_QUALIFICATION \
+                    or _PAY_GRADE.fullmatch(text[a:b]):
+                continue  # "a Level 2 Support Analyst", "Level 3 Support": a job, not a qualification
+            awarded = m.group("kind") or _LEVEL_KIND_AFTER.match(text, b)
+            if not (awarded or any(taxonomy[a:b])):
+                continue
+            if m.group("kind") and not any(not is_english(w.lower().strip("'’")) for w in words):
+                continue  # "Level 3 Diploma": a level with no subject names nothing to check
+            mask[a:b] = b"\x00" * (b - a)
+            add(Term(text[a:b], a, b, "credential"))
         # A named certification: "AWS Certified Security – Specialty", "Certified Kubernetes Administrator":
         # checked whole, though the taxonomy names its parts ("AWS", "Security").
         for m in (_CERTIFIED_NAME.finditer(chunk) if "Certified" in chunk else ()):
@@ -469,6 +488,16 @@ _CREDENTIAL_NAME = re.compile(
     rf"(?P<kind>Award|Certificate|Diploma|Qualification|Portfolio|Act|Regulations|Training)"
     rf"(?:[ \t]+(?:19|20)\d\d)?(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w-]*){{0,3}})?)(?![\w-])"
 )
+#: A qualification at a level: "Level 4 Food Safety", "Level 3 Award in HACCP", "Level 2 Food Hygiene".
+_LEVEL_NAMED = re.compile(
+    r"(?<![\w-])Level[ \t]+\d(?![\w.])(?:[ \t]+(?P<kind>Award|Certificate|Diploma|Qualification)[ \t]+in)?"
+    r"(?P<name>(?:[ \t]+(?:(?:and|&|in)[ \t]+)?(?!(?:and|or|in|to|qualification|award|certificate|diploma)\b)"
+    r"[A-Z][\w&'’-]*){1,4})")
+#: A level in a CV line ("Level 3 Award in ...", "Food Safety Level 4").
+_LEVEL_OF = re.compile(r"(?<![\w-])Level[ \t]+(\d)(?![\w.])", re.IGNORECASE)
+#: A level's words that name no qualification ("Level 2 Support", "Level 3 Engineer").
+_LEVEL_NOT_QUALIFICATION = frozenset("support desk helpdesk line role roles position grade band pay salary".split())
+_LEVEL_KIND_AFTER = re.compile(r"[ \t]+(?:award|certificate|diploma|qualification|certification)\b", re.IGNORECASE)
 _CLAUSE_BOUND = re.compile(r"[.;:,•(]|\n(?![ \t]*[a-z])")
 #: A cue after the thing it asks for (see find_terms).
 _BACK_CUE = re.compile(r"\b(?:would\s+be|is|are|will\s+be)\s+(?:a\s+(?:real\s+|big\s+)?(?:plus|bonus|benefit)|"
@@ -844,6 +873,20 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
                  if w.lower() not in _CREDENTIAL_WORDS and not re.fullmatch(r"(?:19|20)\d\d", w)]
         # ... and by its kind where the CV names one: an ILSPA Certificate is not the ILSPA Diploma
         kinds = {w.lower() for w in _WORD.findall(term.text)} & _AWARD_KINDS
+        # ... and by its level, where one is asked: the same or a higher level on the line ("Level 4 Food
+        # Safety" is not shown by "Level 3 Award in Food Safety"; "Level 2 Food Hygiene" is by Level 3)
+        level = _LEVEL_OF.search(term.text)
+        if level:
+            asked = int(level.group(1))
+            # the subject after the level; the awarding body before it may differ ("CMI" for "ILM Level 3")
+            words = [_singular(w) for w in _WORD.findall(term.text[level.end():]) if w.lower() not in _CREDENTIAL_WORDS] \
+                or [w for w in words if w != level.group(1)]  # "Propertymark Level 3 Award": the body is the name
+            spare = 1 if len(words) >= 4 else 0  # "Heavy Vehicle Maintenance and Repair" as "... Service and Maintenance"
+            for start, end, stems in cv.line_stems:
+                if sum(not any(_same_word(w, x) for x in stems.get(w[:4], ())) for w in words) <= spare and \
+                        any(int(k) >= asked for k in _LEVEL_OF.findall(cv.text, start, end)):
+                    return start, end
+            return None
     else:
         kinds = set()
         words = [_singular(w) for w in _WORD.findall(term.text)
