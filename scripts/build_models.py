@@ -488,8 +488,12 @@ def build_skills(out: Path) -> dict:
     with gzip.open(Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_index.json.gz", "rt",
                    encoding="utf-8") as f:
         verbs = sorted(w for w in json.load(f)["verb"] if w.isalpha() and w.islower())
+    # How common each word is (spacy-lookups-data's log probability, in tenths): which word of a phrase is the
+    # distinctive one ("refrigerated" in "refrigerated trailers"; a word off the list is rarer still).
+    logprobs = ",".join(str(round(10 * logprob[w])) if w in logprob else "" for w in words)
     (out / "english.json").write_text(json.dumps({"format": FORMAT_VERSION, "words": "\n".join(words),
-                                                  "verbs": "\n".join(verbs)}), encoding="utf-8")
+                                                  "verbs": "\n".join(verbs), "logprob": logprobs}),
+                                      encoding="utf-8")
     b.stats["english_words"] = len(words)
     b.load_esco()
     b.load_onet()

@@ -43,3 +43,31 @@ def test_a_grade_letter_or_number_must_match():
     assert term_in_cv(Term("Level 3 Food Safety", 0, 19, "phrase"), cv) is None
     assert term_in_cv(Term("Level 2 Food Safety", 0, 19, "phrase"), cv) is not None
     assert term_in_cv(Term("category B licence", 0, 18, "phrase"), cv) is not None
+
+
+DRIVER_CV = CVText("""EXPERIENCE
+Class 1 Driver, Northway Haulage, 2021 - Present
+- Coupling and uncoupling of curtain-side and box trailers; securing loads with straps and bars.
+- Planned my own multi-drop routes, 40 drops a day.
+- Fault finding on tail-lift hydraulics before reporting defects.
+""")
+
+
+@pytest.mark.parametrize("phrase, shown", [
+    ("refrigerated trailers", False),  # the distinctive word is missing: box trailers are no reefers
+    ("box trailers", True),
+    ("curtain-side trailers", True),
+    ("electrical fault finding", True),  # a common modifier may be missing
+    ("multi-drop routes", True),
+    ("tail-lift servicing", False),  # the rarer "servicing" is missing
+])
+def test_a_duty_object_needs_its_least_common_word(phrase, shown):
+    assert (term_in_cv(Term(phrase, 0, len(phrase), "duty"), DRIVER_CV) is not None) is shown
+
+
+def test_an_acronym_and_the_words_after_it_by_their_initials():
+    cv = CVText("- First-line radiographer for code stroke calls, including CT perfusion and CTA of the circle of Willis.\n"
+                "- Reported CTPA studies for suspected PE.\n")
+    for phrase in ("CT angiography examinations", "CT pulmonary angiography"):
+        assert term_in_cv(Term(phrase, 0, len(phrase), "duty"), cv) is not None, phrase
+    assert term_in_cv(Term("CT colonography lists", 0, 21, "duty"), cv) is None

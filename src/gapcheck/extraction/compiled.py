@@ -311,3 +311,13 @@ def load_verbs(directory: str | None = None) -> frozenset[str]:
 def load_english(directory: str | None = None) -> frozenset[str]:
     """Ordinary English words (lower case), for telling product names from words."""
     return frozenset(_english_table(directory)["words"].split("\n"))
+
+
+@lru_cache(maxsize=1)
+def load_word_logprob(directory: str | None = None) -> dict[str, float]:
+    """How common each ordinary English word is (a log probability); words off the list are rarer."""
+    data = _english_table(directory)
+    if not isinstance(data.get("logprob"), str):
+        raise ModelsMissingError("models/english.json has no word frequencies; run `make models`")
+    words = data["words"].split("\n")
+    return {w: int(lp) / 10 for w, lp in zip(words, data["logprob"].split(",")) if lp}

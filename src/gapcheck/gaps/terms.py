@@ -896,14 +896,19 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
             words = words[:1]  # "premises management" in "Lead on premises and health and safety"
     if not words:
         return None
-    # a duty's object is shown with one modifier missing ("fault finding" for "electrical fault finding")
+    # a duty's object is shown with one modifier missing ("fault finding" for "electrical fault finding"),
+    # but a two-word one never without its least common word ("box trailers" is no show of "refrigerated
+    # trailers"), nor a longer one without its least common word after the first
     spare = 1 if term.kind == "duty" and len(words) >= 2 else 0  # words a line may lack
+    rarest = _rarest(words) if spare else -1
+    if rarest == 0 and len(words) >= 3:
+        rarest = -1  # a leading modifier of a longer phrase may go, however rare ("electrical fault finding")
     for start, end, stems in cv.line_stems:
         missing = 0
-        for w in words:
+        for k, w in enumerate(words):
             if not any(_same_word(w, x) for x in stems.get(w[:4], ())):
                 missing += 1
-                if missing > spare:
+                if missing > spare or k == rarest:
                     break
         else:
             if kinds:
@@ -950,6 +955,15 @@ def _phrase_variant_in(phrase: str, cv: CVText, spare: int) -> re.Match[str] | N
             m = re.search(r"(?<![a-z0-9])" + joined + r"(?:s|es)?(?![a-z0-9])", cv.folded)
             if m:
                 return m
+    # an acronym and the words after it by one more capital: "CT angiography" as "CTA", "CT pulmonary
+    # angiography" as "CTPA"
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]{2,4}", words[0]):
+        for n in (2, 1):
+            if len(words) > n and all(w.isalpha() and w.islower() for w in words[1:1 + n]):
+                short = words[0] + "".join(w[0].upper() for w in words[1:1 + n])
+                m = re.search(r"(?<![\w-])" + short + r"(?![\w-])", cv.text) if short in cv.text else None
+                if m:
+                    return m
     content = [w for w in words if w.lower() not in _FUNCTION]
     for skip in range(spare + 1):
         run = content[skip:]
@@ -1002,3 +1016,18 @@ def name_hits_in_cv(term: Term, cv: CVText) -> list[tuple[int, int]]:
 
 def mentions_from_terms(terms: list[Term]) -> list[Mention]:
     return [Mention(t.skill_id, t.text, "hard", t.text, t.start, t.end) for t in terms]
+
+
+#: The log probability given a word no frequency list has: rarer than any listed word.
+_UNLISTED = -30.0
+
+
+def _rarest(words: list[str]) -> int:
+    """The index of the least common of a phrase's words (singular, lower case, as term_in_cv has them):
+    the one a CV must show for a duty's object ("refrigerated" in "refrigerated trailers", "rotas" in
+    "weekly staff rotas"), whichever other word it lacks."""
+    from gapcheck.extraction.compiled import load_word_logprob
+
+    lp = load_word_logprob()
+    probs = [max((lp[f] for f in (w, w + "e", w + "s", w + "es") if f in lp), default=_UNLISTED) for w in words]
+    return probs.index(min(probs))
