@@ -52,6 +52,10 @@ def analyse_document(src, doc_type: str, *, extractor=None) -> AnalysedDocument:
     sections = split_sections(doc.text, doc_type=doc_type)
     ex = extractor or load_extractor()
     mentions = [replace(m, section=section_at(sections, m.start)) for m in ex.extract(doc.text)]
+    if doc_type == "cv":  # "mentored by", "with a school-based mentor": guidance received, not given
+        from gapcheck.extraction.pipeline import received
+
+        mentions = [m for m in mentions if not received(doc.text, m.start, m.end)]
     return AnalysedDocument(doc, doc_type, sections, mentions)
 
 

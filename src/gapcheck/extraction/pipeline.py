@@ -63,6 +63,30 @@ _SUBJECT_NAME = re.compile(r"([A-Z](?<![\w.&'-][A-Z])[\w&'-]*\s+(?:[A-Z][\w&'-]*
                            r"(?=\s+(?:is|are|has|have|was)\b|'s\b|,)")
 
 
+#: A CV's mention of guidance the candidate was given, not gave: "mentored by", "under the supervision of",
+#: "with a school-based mentor", "my clinical supervisor".
+_GIVEN_BY = re.compile(r"[ \t]+by\b", re.IGNORECASE)
+_GIVEN_WORDS = frozenset("mentored coached supervised preceptored tutored".split())
+_GIVER_NOUNS = frozenset("mentor mentors coach coaches supervisor supervisors preceptor preceptors tutor tutors "
+                         "supervision mentorship preceptorship".split())
+_GIVER_BEFORE = re.compile(r"\b(?:with|under|from|by|my|our|assigned|had|having|received|receiving)[ \t]+"
+                           r"(?:(?:a|an|the|my|our|his|her|their)[ \t]+)?(?:[\w-]+[ \t]+){0,2}$", re.IGNORECASE)
+_GIVER_AFTER = re.compile(r"[ \t]+(?:to|for|of)\b", re.IGNORECASE)
+
+
+def received(text: str, start: int, end: int) -> bool:
+    """True if a CV's mention at ``start:end`` is guidance the candidate received ("mentored by a senior
+    engineer", "with a school-based mentor", "under the supervision of"), not a skill shown: a person who
+    mentors, coaches or supervises *the candidate* is no evidence that the candidate does."""
+    low = text[start:end].lower()
+    if low in _GIVEN_WORDS and _GIVEN_BY.match(text, end):
+        return True
+    if low in _GIVER_NOUNS and not (_GIVER_AFTER.match(text, end) and low != "supervision"):
+        line_start = text.rfind("\n", 0, start) + 1
+        return _GIVER_BEFORE.search(text, max(line_start, start - 60), start) is not None
+    return False
+
+
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w&'-]*\s+$")
 
 
