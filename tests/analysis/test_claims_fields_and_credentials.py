@@ -260,3 +260,19 @@ CI/CD · Kubernetes
     listed = {c.name for c in claims_by_kind(r, "listed_only")}
     assert "CI/CD" not in listed and "Kubernetes" in listed
     assert any("Google Data Analytics" in c.name for c in claims_by_kind(r, "cert_unbacked"))
+
+
+
+def test_years_claimed_of_a_skill_no_role_names_are_held_to_the_whole_history():
+    """Pair 64: "15 years in food manufacturing" (the taxonomy's food engineering, which no role names)
+    against a history of 7.8 years: the advice names the history's figure, not the months of the roles
+    that name the skill (none: it said "(0+ years)")."""
+    from pathlib import Path
+
+    pair = Path(__file__).resolve().parents[1] / "fixtures" / "pairs" / "64_bakery_production_manager"
+    r = compare_documents(analyse_document(pair / "cv.txt", "cv"), analyse_document(pair / "advert.txt", "advert"),
+                          today=date(2026, 11, 1))
+    years = claims_by_kind(r, "years_exceed_history")
+    assert [c.name for c in years] == ["food engineering"], [c.name for c in years]
+    assert "work history covers 7.8 years" in years[0].reason
+    assert "dated roles show (7.8 years)" in years[0].advice, years[0].advice

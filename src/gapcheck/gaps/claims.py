@@ -347,7 +347,7 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                     f"the CV claims {ytext} {m.name}, but the work history covers "
                     f"{hist / 12:.1f} years" + (f" and {m.name} appears in roles covering {used / 12:.1f} years"
                                                 if ev and ev.roles else ""),
-                    f"say what the dated roles show ({max(used, 0) / 12:.0f}+ years) or add the roles that "
+                    f"say what the dated roles show ({limit / 12:.1f} years) or add the roles that "
                     f"account for the rest",
                     (MentionRef(text[ys:m.end] if m.start > ys else text[m.start:ye], sec, min(ys, m.start),
                                 max(ye, m.end)),) + (tuple(ev.asserted) if ev else ()))  # the roles are given apart
