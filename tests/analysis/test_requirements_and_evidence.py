@@ -40,6 +40,9 @@ def test_years_with_no_skill_are_general():
     ("Requirements\n• Java/Kotlin on the JVM\n", {"Java", "Kotlin"}),
     ("Requirements\n• One or more of the following: PostgreSQL, MySQL, Oracle Database\n",
      {"PostgreSQL", "MySQL", "Oracle"}),
+    # a version or edition after a name is part of its item
+    ("Requirements\n- Experience with Sage X3 or Microsoft Dynamics for production planning\n", {"Sage", "Microsoft"}),
+    ("Requirements\n• Extensive knowledge of Java 8 or Kotlin\n", {"Java", "Kotlin"}),
 ])
 def test_either_or_groups(text, members):
     d = advert(text)

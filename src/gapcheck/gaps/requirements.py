@@ -142,6 +142,7 @@ def parse_years(text: str, mentions: list[Mention]) -> list[YearsRequirement]:
     return out
 
 
+_EDITION = re.compile(r"^[ \t]+[A-Za-z]{0,3}\d[\w.]*(?=[ \t]*(?:,|/|or\b|and\b))")
 _AWARD_TAIL = re.compile(r"^[ \t]+(?:degrees?|diplomas?|qualifications?)\b(?=[ \t]*(?:,|or\b|/|and\b))",
                          re.IGNORECASE)
 #: Items of a list between two mentions that name things gapcheck does not know: ", Delta eSourcing,".
@@ -167,6 +168,8 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
         while j + 1 < len(ms):
             # A tail glued to the previous item ("C#.NET, or Python") is part of that item.
             between = re.sub(r"^[^\s,/]{1,8}", "", text[ms[j].end:ms[j + 1].start])
+            # ... and so is a version or edition after it ("Sage X3 or Microsoft Dynamics", "Sage 200, Xero")
+            between = _EDITION.sub("", between)
             # ... and so is the kind of award after a degree's name ("a Master of Science Degree or a PhD")
             between = _AWARD_TAIL.sub("", between)
             # An acronym after its spelled-out name ("FPC or Certified Payroll Professional (CPP)"): the
