@@ -78,3 +78,22 @@ def test_the_same_level_and_a_higher_one_meet_the_requirement(report):
 def test_term_in_cv_compares_levels(cv_line, shown):
     term = Term("Level 4 Food Safety", 0, 19, "credential")
     assert (term_in_cv(term, CVText(f"QUALIFICATIONS\n- {cv_line}\n")) is not None) is shown
+
+
+def test_a_safety_certificate_shows_health_and_safety():
+    """IOSH Managing Safely or NEBOSH in the CV meets "champion health and safety" (curated relations);
+    the certificate the CV lacks is still a gap."""
+    from gapcheck.extraction import load_extractor
+
+    ex = load_extractor()
+    advert = ADVERT.replace("- ILM Level 3", "- Champion health and safety on the shop floor\n- NEBOSH General "
+                                            "Certificate\n- ILM Level 3")
+    cv_text = CV_LOWER + "- IOSH Managing Safely, 2022\n"
+    cv = analyse_document(read_text(cv_text, source="cv.txt"), "cv", extractor=ex)
+    ad = analyse_document(read_text(advert, source="advert.txt"), "advert", extractor=ex)
+    names = [g.name for g in compare_documents(cv, ad, extractor=ex).gaps]
+    assert "Health and safety" not in names, names
+    assert "NEBOSH" in names, names
+    cv = analyse_document(read_text(CV_LOWER, source="cv.txt"), "cv", extractor=ex)
+    names = [g.name for g in compare_documents(cv, ad, extractor=ex).gaps]
+    assert "Health and safety" in names, names
