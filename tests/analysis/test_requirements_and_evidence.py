@@ -43,6 +43,8 @@ def test_years_with_no_skill_are_general():
     # a version or edition after a name is part of its item
     ("Requirements\n- Experience with Sage X3 or Microsoft Dynamics for production planning\n", {"Sage", "Microsoft"}),
     ("Requirements\n• Extensive knowledge of Java 8 or Kotlin\n", {"Java", "Kotlin"}),
+    # a list ending "or a related subject": any of its items will do
+    ("Requirements\n- A degree in Physics, Chemistry or a closely related subject\n", {"physics", "chemistry"}),
 ])
 def test_either_or_groups(text, members):
     d = advert(text)

@@ -31,6 +31,9 @@ _OR_JOIN = re.compile(r"^[\s,]*(?:,?\s*or(?:\s+(?:a|an|the))?|/|and\s*/\s*or|\|)
 #: Examples in brackets after a skill: "a laboratory information management system (WinPath or Telepath)",
 #: "analysers (e.g., Roche cobas or Abbott Alinity)": any of them satisfies the skill.
 _EXAMPLES = re.compile(r"^\s*\(\s*(?:e\.\s?g\.?,?|i\.\s?e\.?,?|such\s+as|including|for\s+example,?|like)?\s*$", re.IGNORECASE)
+#: A list ending in "or a related subject" ("English, journalism or a related subject"): any item will do.
+_OR_RELATED = re.compile(r"[ \t]*,?\s*or\s+(?:an?\s+|another\s+|other\s+|any\s+)?(?:closely\s+)?"
+                         r"(?:related|similar|relevant|equivalent|comparable|allied|associated)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^[\s,]*(?:,|/|or|and/or|and)?[\s,]*$", re.IGNORECASE)
 _LIST_INTRO = re.compile(
     r"(?:one\s+or\s+more\s+of|one\s+of|any\s+of|either|such\s+as|e\.\s?g\.?|for\s+example|like|"
@@ -188,6 +191,8 @@ def parse_groups(text: str, mentions: list[Mention]) -> list[EitherOr]:
             elif not (_LIST_JOIN.match(between) or _EXAMPLES.match(between)):
                 break  # (a bracket joins; its list makes a group only with an "or": "(Kafka, Airflow)" does not)
             j += 1
+        if j > i and not has_or and _OR_RELATED.match(text, ms[j].end):
+            has_or = True  # "a degree in English, journalism or a related subject": any of them
         if j > i:
             w = max(0, ms[i].start - 300)  # a bounded look back: long lines stay linear
             line_start = max(text.rfind("\n", w, ms[i].start), text.rfind(".", w, ms[i].start), w - 1) + 1
