@@ -59,11 +59,18 @@ def _telling_quote(mentions: list[MentionRef], text: str) -> tuple[MentionRef, s
     return best[1], best[2]
 
 
+def _as_asked(gap: SkillItem, m: MentionRef) -> str:
+    """The gap's name, or the advert's own words for it when they name a standard or a version the
+    taxonomy's label hides ("ISO 14001", not "environmental management standards")."""
+    said = " ".join(m.text.split())
+    return said if re.search(r"\d", said) and said.lower() not in gap.name.lower() else gap.name
+
+
 def _learn(gap: SkillItem, advert_text: str) -> Action:
     m, q = _telling_quote(gap.mentions, advert_text)
     level = "requires" if gap.requirement == "required" else "would like"
     alts = gap.details.get("either_or")
-    what = " or ".join(alts) if alts else gap.name
+    what = " or ".join(alts) if alts else _as_asked(gap, m)
     if gap.related:
         how = (f"you show {', '.join(gap.related[:2])}, a close relative: say how it transfers, with an "
                f"example, and close the gap with a short course or a side project")
@@ -76,6 +83,31 @@ def _learn(gap: SkillItem, advert_text: str) -> Action:
     # the quoted mention first among the evidence
     evidence = tuple(dict.fromkeys([m, *gap.mentions]))[:3]
     return Action(text=text, skill_id=gap.id, kind="learn", evidence=evidence, document="advert")
+
+
+def _learn_together(gaps: list[SkillItem], advert_text: str) -> Action:
+    """One "learn" action for hard-skill gaps the advert asks for in one line ("Knowledge of ISO 9001, ISO
+    14001 and ISO 45001"): one of the three things, not three."""
+    if len(gaps) == 1:
+        return _learn(gaps[0], advert_text)
+    picked = [(_telling_quote(g.mentions, advert_text), g) for g in gaps]
+    picked.sort(key=lambda x: x[0][0].start)
+    names = [" or ".join(g.details["either_or"]) if g.details.get("either_or") else _as_asked(g, mq[0])
+             for mq, g in picked]
+    what = ", ".join(names[:-1]) + " and " + names[-1]
+    required = any(g.requirement == "required" for g in gaps)
+    (m, _), _ = picked[0]
+    q = quote(advert_text, m.start, picked[-1][0][0].end, limit=QUOTE_CHARS + 40)
+    text = (f"Learn {what}: the advert {'requires' if required else 'would like'} them (\"{q}\") and your CV "
+            f"shows none of them; learn them (a course, a side project, volunteering) or, if you have used them, "
+            f"add where and how.")
+    evidence = tuple(dict.fromkeys(mq[0] for mq, _ in picked))[:3]
+    return Action(text=text, skill_id=picked[0][1].id, kind="learn", evidence=evidence, document="advert")
+
+
+def _line_of(gap: SkillItem, advert_text: str) -> int:
+    m, _ = _telling_quote(gap.mentions, advert_text)
+    return advert_text.rfind("\n", 0, m.start)
 
 
 def _claim_action(claim: SkillItem, report: Report) -> Action:
@@ -119,8 +151,15 @@ def top_actions(report: Report, *, n: int = 3) -> list[Action]:
         if c.requirement == "preferred":
             weight -= 0.3
         cands.append((weight, _claim_action(c, report)))
+    # hard-skill gaps asked for in one line of the advert make one action ("ISO 9001, ISO 14001 and ISO 45001")
+    by_line: dict[tuple, list[SkillItem]] = {}
     for g in report.gaps:
-        cands.append(((g.importance or 0.0) + (0.0 if g.requirement == "required" else -0.2), _learn(g, report.advert.text)))
+        key = ("line", _line_of(g, report.advert.text), g.requirement) if g.kind == "hard" and g.mentions \
+            and not g.related else ("gap", g.id)
+        by_line.setdefault(key, []).append(g)
+    for gs in by_line.values():
+        weight = max((g.importance or 0.0) + (0.0 if g.requirement == "required" else -0.2) for g in gs)
+        cands.append((weight, _learn_together(gs, report.advert.text)))
     for sf in report.year_shortfalls:
         cands.append((0.75 if sf.get("requirement") == "required" else 0.4, _shortfall_action(sf, report)))
     if len(cands) < n:  # nothing asked: unasked unbackable claims still matter

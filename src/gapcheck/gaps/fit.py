@@ -12,6 +12,8 @@ thousands of adverts.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,6 +92,9 @@ class SkillFit:
     score: Score
 
 
+_LAW = re.compile(r"\b(?:Act|Regulations)\b")
+
+
 def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> SkillFit:
     """Compare an analysed advert with the CV side of a CV; see the module docstring. ``cv_skills=False``
     leaves the fit's ``cv_skills`` empty (a screen row does not show them)."""
@@ -118,6 +123,11 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
         ad_mentions = [m for m in ad_mentions if not first_nl < m.start < hdr]
     levels = {(m.start, m.end): requirement_level(text, m.start, m.end, m.section) for m in ad_mentions}
     terms = advert_terms(ex, text, ad_doc, title_end=hdr)
+    # a law is asked for as a whole: "Procurement" in "the Procurement Act 2023" is no purchasing skill
+    laws = [(t.start, t.end) for t in terms if t.kind == "credential" and _LAW.search(t.text)]
+    if laws:
+        ad_mentions = [m for m in ad_mentions if not any(a <= m.start and m.end <= b for a, b in laws)]
+        levels = {k: v for k, v in levels.items() if not any(a <= k[0] and k[1] <= b for a, b in laws)}
     req_mentions = sorted(ad_mentions + mentions_from_terms(terms), key=lambda m: m.start)
     groups = parse_groups(text, req_mentions)
     traits = frozenset(m.skill_id for m in ad_mentions if ex.skill(m.skill_id).trait)

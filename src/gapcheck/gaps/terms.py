@@ -236,11 +236,14 @@ def find_terms(text: str, spans: list[tuple[int, int]], covered: list[tuple[int,
                 continue  # "OPM Qualification Standards", "Appendix G-6 Nurse Qualification"
             head = words[:words.index(kind)]
             # an award is named by a word no dictionary has or a level ("High School Diploma" names none);
-            # a law by two words or more ("Renters' Rights Act", not "LSC Act")
+            # a law by two words or more, or with its year ("Renters' Rights Act", "Procurement Act 2023", not
+            # "LSC Act")
             if kind == "Training" and (len(head) < 3 or not head[0].isupper()):
                 continue  # "GWO Basic Safety Training": a body's named course, not "Manual Handling Training"
-            if (kind in ("Act", "Regulations") and len(head) >= 2) or \
-                    any(not is_english(w.lower().strip("'’")) for w in head):
+            law = kind in ("Act", "Regulations") and (len(head) >= 2 or re.search(r"\s(?:19|20)\d\d$", m.group(1)))
+            if law or any(not is_english(w.lower().strip("'’")) for w in head):
+                if law:  # checked whole, though the taxonomy names a word of it ("Procurement")
+                    mask[lo + m.start(1):lo + m.end(1)] = b"\x00" * (m.end(1) - m.start(1))
                 add(Term(m.group(1), lo + m.start(1), lo + m.end(1), "credential"))
         # A qualification asked for at a level: "a Level 4 Food Safety qualification", "Level 3 HACCP". The
         # taxonomy names its subject (food hygiene), which a CV with the Level 3 award also shows; the level
