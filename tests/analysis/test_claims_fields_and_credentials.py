@@ -119,6 +119,31 @@ def test_credentials_in_other_wordings_are_flagged_only_when_not_listed():
     assert "TAQA" not in flagged and "SHRM-CP" not in flagged and "WRAS" in flagged
 
 
+def test_credentials_with_a_cue_after_them_are_flagged_only_when_not_listed():
+    """"CeMAP and DipPFS qualified" (wrapped before its cue), "LSVT LOUD certified", "AU-designated", "Forest School
+    Level 3 trained", "Certified Maintenance & Reliability Technician (CMRT)"."""
+    summary = ("Warehouse team leader with 10 years' warehouse experience, CeMAP and DipPFS\nqualified. LSVT LOUD "
+               "certified. AU-designated. Forest School Level 3 trained.\nCertified Maintenance & Reliability "
+               "Technician (CMRT).")
+    cv = CV.replace("Warehouse team leader with 10 years' warehouse experience in high-volume distribution. "
+                    "Certified\nLean Six Sigma Green Belt and holding the IOSH Managing Safely certificate.", summary)
+    assert summary in cv
+    flagged = [c.name for c in claims_by_kind(report(cv), "cert_unbacked")]
+    for name in ("CeMAP", "DipPFS", "LSVT LOUD", "AU", "Forest School Level 3", "Maintenance & Reliability Technician (CMRT)"):
+        assert name in flagged, (name, flagged)
+    listed = cv.replace("IOSH Managing Safely, 2023", "CeMAP, 2019\nForest School Leader Level 3, 2021\nAU, The Institutes, 2023")
+    flagged = [c.name for c in claims_by_kind(report(listed), "cert_unbacked")]
+    assert "CeMAP" not in flagged and "AU" not in flagged and "Forest School Level 3" not in flagged, flagged
+    assert "DipPFS" in flagged and "LSVT LOUD" in flagged, flagged
+
+
+def test_a_heading_or_a_name_above_a_qualified_line_is_no_credential():
+    cv = CV.replace("JORDAN BLAKE\nWarehouse team leader\n\nPROFILE\nWarehouse team leader with",
+                    "JORDAN BLAKE\nQualified warehouse team leader\n\nPROFILE\nCertified team leader with")
+    names = [c.name for c in claims_by_kind(report(cv), "cert_unbacked")]
+    assert not any(n in ("JORDAN BLAKE", "PROFILE") for n in names), names
+
+
 def test_job_titles_and_units_are_no_credentials():
     cv = CV.replace("Warehouse team leader with 10 years' warehouse experience in high-volume distribution.",
                     "Qualified electrician, Approved Electrician grade, ten years in the Intensive Care Unit (ICU).")

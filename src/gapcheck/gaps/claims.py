@@ -82,7 +82,7 @@ def claimed_years(text: str, mentions: list[Mention]) -> list[tuple[float, Menti
 #: A credential named in words the taxonomy may not know: "Certified SOLIDWORKS Professional (CSWP)",
 #: "Chartered MCIPD", "Qualified TAQA assessor", "2919-qualified", "WRAS Approved Plumber", "holding the
 #: NPQ in Leading Teaching", "FPC-certified and SHRM-CP", "Envision Sustainability Professional (ENV SP)".
-_CRED_NAME = r"(?:[A-Z0-9][\w&+/-]*(?:\s+(?:in|of|for|and)\s+|[ \t]+[–—-][ \t]+|\s+)){0,4}[A-Z0-9][\w&+/-]*(?:\s*\([A-Z][\w-]+\))?"
+_CRED_NAME = r"(?:[A-Z0-9][\w&+/-]*(?:\s+(?:in|of|for|and|&)\s+|[ \t]+[–—-][ \t]+|\s+)){0,4}[A-Z0-9][\w&+/-]*(?:\s*\([A-Z][\w-]+\))?"
 _CRED_NOUN = r"(?:Professional|Practitioner|Associate|Assessor|Technologist|Fellow|Diploma|Certificate)"
 #: A role whose name, abbreviated in brackets by its initials, is a credential: "Critical Care Paramedic
 #: (CCP-C)", "Certified Emergency Nurse (CEN)".
@@ -90,7 +90,11 @@ _CRED_ROLE = r"(?:Paramedic|Nurse|Engineer|Technician|Scientist|Specialist|Accou
              r"Midwife|Pharmacist|Surveyor|Planner|Consultant|Manager|Analyst|Coder|Educator)"
 _CREDENTIAL = re.compile(
     rf"\b(?:Certified|Chartered|Accredited|Licensed|Registered|Qualified)\s+(?P<a>{_CRED_NAME})"
-    rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:[ \t]+[A-Z0-9][\w&+/-]*){{0,3}})[ \t-]+(?:(?i:qualified|accredited|approved)\b|(?:certified|CERTIFIED)\b|Certified\b(?![ \t]+[A-Z]))"
+    # "CeMAP and DipPFS qualified", "LSVT LOUD certified", "AU-designated", "Forest School Level 3 trained" (the
+    # cue may start the next line of a wrapped summary)
+    rf"|(?P<b>\b[A-Z0-9][\w&+/-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z0-9][\w&+/-]*){{0,4}})(?:[ \t-]+"
+    rf"(?:(?i:qualified|accredited|approved|designated|trained)\b|(?:certified|CERTIFIED)\b|Certified\b(?![ \t]+[A-Z]))"
+    rf"|[ \t]*\n[ \t]*(?:qualified|accredited|approved|designated|trained|certified)\b)"
     rf"|\b(?:holding|holder\s+of|hold|holds|achieved|awarded|completed)\s+(?:the|an?|my)?\s*(?P<c>{_CRED_NAME})"
     rf"|(?<=\band )(?P<d>[A-Z]{{2,}}[A-Z0-9]*-[A-Z0-9]{{1,4}})\b"
     rf"|(?P<e>\b[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*){{0,3}}\s+{_CRED_NOUN}\s*\([A-Z][A-Z0-9]{{1,5}}(?:\s[A-Z0-9]{{1,4}})?\))"
@@ -152,6 +156,10 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
                 continue  # "CCP-C" listed under certifications
             # "holding GWO BST and GWO ART": each credential on its own
             parts = [(name, a)]
+            # ... and "CeMAP and DipPFS qualified" (acronyms on both sides: "Health and Safety" is one name)
+            if g == "b" and re.search(r"\s+and\s+[A-Z]", name) and \
+                    all(re.search(r"[A-Z]\w*[A-Z]", p) for p in re.split(r"\s+and\s+", name)):
+                g = "c"
             if g == "c" and re.search(r"\s+and\s+[A-Z]", name):
                 cuts = [0] + [x for j in re.finditer(r"\s+and\s+", name) for x in (j.start(), j.end())] + [len(name)]
                 parts = [(name[i:k], a + i) for i, k in zip(cuts[::2], cuts[1::2])]
@@ -168,7 +176,9 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
                 issuer = _ISSUER_BEFORE.search(text, max(0, m.start() - 12), m.start()) if g == "a" else None
                 if issuer and key:
                     key.insert(0, issuer.group(1).lower())  # "AWS Certified Machine Learning": AWS's, not any
-                if not key or (len(key) == 1 and len(key[0]) < 3 and not key[0].isdigit()):
+                # (a two-letter acronym only joined to its cue: "AU-designated", not "IT qualified")
+                joined = re.fullmatch(r"[A-Z]{2}", name) is not None and text.startswith("-", a + len(name))
+                if not key or (len(key) == 1 and len(key[0]) < 3 and not key[0].isdigit() and not joined):
                     continue
                 b = a + len(name)
                 if any(x < b and a < y for x, y in covered):
@@ -177,6 +187,7 @@ def credential_claims(text: str, sections, covered: list[tuple[int, int]]) -> li
                     continue
                 seen.add(" ".join(key))
                 phrase = text[m.start():b] if g in "abg" else name
+                name = " ".join(name.split())
                 start = m.start() if g in "abg" else a
                 out.append(Claim(
                     "gapcheck:credential:" + re.sub(r"[^a-z0-9]+", "-", " ".join(key)).strip("-"), name, "hard",
