@@ -301,3 +301,34 @@ def test_years_claimed_of_a_skill_no_role_names_are_held_to_the_whole_history():
     assert [c.name for c in years] == ["food engineering"], [c.name for c in years]
     assert "work history covers 7.8 years" in years[0].reason
     assert "dated roles show (7.8 years)" in years[0].advice, years[0].advice
+
+
+SALESFORCE_CV = """RILEY PARK
+Salesforce Administrator
+
+SUMMARY
+{claim} I turn messy sales processes into clean, automated ones.
+
+EXPERIENCE
+Salesforce Administrator, Brightline Supply, Columbus, OH
+{first} - Present
+- Built 40 record-triggered flows in Salesforce and retired 25 workflow rules.
+
+Sales Operations Coordinator, Brightline Supply, Columbus, OH
+{second}
+- Kept Salesforce opportunity data clean for 30 reps; cut duplicate accounts by 60%.
+"""
+
+
+def _salesforce_years(claim: str, first: str = "January 2023", second: str = "June 2020 - December 2022"):
+    cv = SALESFORCE_CV.format(claim=claim, first=first, second=second)
+    return [c.name for c in claims_by_kind(report(cv), "years_exceed_history")]
+
+
+def test_at_least_years_are_held_closely_when_roles_give_their_months():
+    """6.4 years of Salesforce (June 2020 to November 2026): "7+ years" overstates it; a plain "6 years" does
+    not; and with roles dated by years only, a year's slack stays (the months are unknown)."""
+    assert _salesforce_years("7+ years of Salesforce experience.") == ["Salesforce"]
+    assert _salesforce_years("Over 7 years of Salesforce experience.") == ["Salesforce"]
+    assert _salesforce_years("6 years of Salesforce experience.") == []
+    assert _salesforce_years("7+ years of Salesforce experience.", first="2023", second="2020 - 2022") == []

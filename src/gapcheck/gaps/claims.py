@@ -31,6 +31,21 @@ PROFICIENCY = re.compile(
 #: Years claimed may exceed what the history shows by this much before it counts as stretched
 #: (rounding "about 5 years" up, overlapping study and work).
 YEARS_SLACK_MONTHS = 12
+#: ... where every role is dated to the month: a figure that says "at least" ("7+ years", "over 7 years") is
+#: held to it within a quarter; a plain one ("7 years") may round up half a year.
+AT_LEAST_SLACK_MONTHS = 3
+ROUNDING_SLACK_MONTHS = 6
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\b\d{1,2}\s*/\s*\d{2,4}\b",
+                    re.IGNORECASE)
+_AT_LEAST = re.compile(r"\+|\b(?:over|more\s+than|at\s+least|in\s+excess\s+of)\b", re.IGNORECASE)
+
+
+def years_slack(ytext: str, monthly: bool) -> int:
+    """Months a year claim may exceed what the dated roles show: a year's worth when some role is dated by
+    years only ("2019 - 2021" may be 13 months or 35), less when every role gives its months."""
+    if not monthly:
+        return YEARS_SLACK_MONTHS
+    return AT_LEAST_SLACK_MONTHS if _AT_LEAST.search(ytext) else ROUNDING_SLACK_MONTHS
 #: What may stand between a year figure and the skill it is said of ("years of", "years' hands-on
 #: experience in").
 _TIGHT = re.compile(r"\s*(?:['’]s?\s*)?(?:(?:of|in|with|using|hands-on|professional|commercial|industry|"
@@ -317,7 +332,9 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         return tuple(ev.asserted + ev.backed)
 
     # 1. years beyond the history
+    monthly = bool(roles) and all(_MONTH.search(r.dates_text or "") for r in roles)
     for years, m, ytext, ys, ye in claimed_years(text, mentions):
+        slack = years_slack(ytext, monthly)
         sec = _section_name(sections, ys)
         if sec not in summary_like or not roles:
             continue
@@ -329,7 +346,7 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
             # (when every role shows the field, a skill named right after the figure is the better name:
             # "10+ years of Java", but "10 years in professional kitchens, cooking ...")
             said_of_skill = m is not None and m.start >= ye and _TIGHT.fullmatch(text[ye:m.start])
-            if 0 < n_related <= len(roles) and years * 12 > months + YEARS_SLACK_MONTHS \
+            if 0 < n_related <= len(roles) and years * 12 > months + slack \
                     and (n_related < len(roles) or not said_of_skill):
                 fe = ye + len(_FIELD.match(text, ye).group().rstrip())
                 phrase = re.sub(r"(?:\s+(?:in|across|of|with|from|behind|at|for|as|and|on|to|including))+$", "",
@@ -352,7 +369,7 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
             tight = _TIGHT.fullmatch(text[ye:m.start]) if m.start >= ye else \
                 re.fullmatch(r"\s*[(:-]?\s*", text[m.end:ys])
             limit = used if ev and ev.roles and tight else max(hist, used)
-            if years * 12 > limit + YEARS_SLACK_MONTHS:
+            if years * 12 > limit + slack:
                 claims[m.skill_id] = Claim(
                     m.skill_id, m.name, m.kind, "years_exceed_history",
                     f"the CV claims {ytext} {m.name}, but the work history covers "
@@ -362,7 +379,7 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
                     f"account for the rest",
                     (MentionRef(text[ys:m.end] if m.start > ys else text[m.start:ye], sec, min(ys, m.start),
                                 max(ye, m.end)),) + (tuple(ev.asserted) if ev else ()))  # the roles are given apart
-        elif years * 12 > hist + YEARS_SLACK_MONTHS and hist:
+        elif years * 12 > hist + slack and hist:
             claims.setdefault("gapcheck:years-of-experience", Claim(
                 "gapcheck:years-of-experience", "years of experience", "hard", "years_exceed_history",
                 f"the CV claims {ytext} of experience, but the dated roles cover {hist / 12:.1f} years",
