@@ -71,3 +71,12 @@ def test_an_acronym_and_the_words_after_it_by_their_initials():
     for phrase in ("CT angiography examinations", "CT pulmonary angiography"):
         assert term_in_cv(Term(phrase, 0, len(phrase), "duty"), cv) is not None, phrase
     assert term_in_cv(Term("CT colonography lists", 0, 21, "duty"), cv) is None
+
+
+def test_an_acronym_spelled_out_in_lower_case_running_content_words():
+    cv = CVText("- Set up vendor-managed inventory for fasteners with two distributors.\n"
+                "- Wore personal protective equipment on site; the Coursera platform, which allowed for it.\n"
+                "- Managed customer relationships and recommender systems using Python.\n")
+    for acronym, shown in (("VMI", True), ("PPE", True), ("TCP", False), ("WAF", False), ("MCR", False),
+                           ("RSU", False)):
+        assert (term_in_cv(Term(acronym, 0, 3, "acronym"), cv) is not None) is shown, acronym

@@ -784,6 +784,23 @@ class CVText:
         self.text = text
 
     @cached_property
+    def initials(self) -> str:
+        """The first letters (lower case) of the text's running words of three letters or more, "|" where
+        anything else comes between: a spelled-out acronym's initials are a substring of this."""
+        out = []
+        for tok in re.split(r"[ \t-]+", self.text):
+            word = re.match(r"([^A-Za-z0-9]*)([A-Za-z]{3,})?", tok)
+            if word.group(1):
+                out.append("|")
+            if word.group(2):
+                out.append(word.group(2)[0].lower())
+                if word.end() != len(tok):
+                    out.append("|")
+            else:
+                out.append("|")
+        return "".join(out)
+
+    @cached_property
     def cap_words(self) -> list[tuple[int, int, str]]:
         """``(start, end, word)`` of capitalised words and numbers, for spelled-out acronyms."""
         return [(m.start(), m.end(), m.group()) for m in _CAP_WORD.finditer(self.text)]
@@ -844,6 +861,17 @@ def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
             j += 1
         if got == target and j - i >= 2:
             return words[i][0], words[j - 1][1]
+    # ... or in lower case, as running words of three letters or more: "vendor-managed inventory" for VMI
+    if target.isalpha() and target.lower() in cv.initials:
+        pattern = r"(?<![\w-])" + r"[ \t-]+".join(f"{c}[a-z]{{2,}}" for c in target.lower()) + r"(?![\w-])"
+        from gapcheck.scoring._stopwords import ENGLISH_STOP_WORDS
+
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            words = [w.lower() for w in re.split(r"[ \t-]+", m.group())]
+            # content words only, no verb forms: not "the Coursera platform" (TCP), "Managed customer
+            # relationships", "recommender systems using" (RSU)
+            if not any(w in ENGLISH_STOP_WORDS or w.endswith("ing") for w in words) and not words[0].endswith("ed"):
+                return m.span()
     return None
 
 
