@@ -39,6 +39,18 @@ _ROLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "Technologies" (a job board's field of required tools) on the same line before a mention.
+#: A tool the employer uses and trains people on: "(we use Epicor Kinetic, but training is given)".
+_WE_USE_BEFORE = re.compile(r"\bwe\s+(?:currently\s+|also\s+|mainly\s+)?(?:use|run|work\s+(?:in|with|on))\s+"
+                            r"(?:[\w.&+/-]+\s+){0,3}$", re.IGNORECASE)
+_TRAINING_GIVEN = re.compile(r"[^.;\n()]{0,60}?\b(?:training\s+(?:is|will\s+be)\s+(?:given|provided|available)|"
+                             r"we(?:['’]ll|\s+will)\s+train\s+you|full\s+training\s+(?:is\s+)?(?:given|provided))\b",
+                             re.IGNORECASE)
+
+
+def _trained_on_the_job(text: str, start: int, end: int) -> bool:
+    return bool(_WE_USE_BEFORE.search(text, max(0, start - 50), start) and _TRAINING_GIVEN.match(text, end))
+
+
 _TECH_LABEL = re.compile(r"\bTechnologies\b:?[^\n]*$")
 _ROLE_WORD = re.compile(r"\b(?:developers?|engineers?|programmers?|architects?)$", re.IGNORECASE)
 #: A unit of an organisation named after a field: "the Department of Bioinformatics and Data Mining", "the
@@ -522,6 +534,8 @@ class SkillExtractor:
             if rec.domain and sections[k].name not in ("requirements", "preferred") \
                     and not _asks_for(text, m.start, m.end):
                 continue  # "a leader in financial services" is no requirement; "banking experience" is
+            if _trained_on_the_job(text, m.start, m.end):
+                continue  # "(we use Epicor Kinetic, but training is given)": not asked of the applicant
             if (m.kind == "hard" and _ROLE_WORD.search(m.text)) or _in_org_unit(text, m.start, m.end):
                 continue  # a person ("Software Engineer", "Data Engineer") or a unit ("Department of Physics")
             kept.append(m)
