@@ -60,12 +60,13 @@ def test_benefits_and_blurbs_are_not_requirements(summary):
 
 
 #: The groups after 01-16, each written blind (see tests/fixtures/pairs/README.md).
-LATER_GROUPS = ("HELD_OUT", "BLIND_2", "BLIND_3", "DEV_3", "DEV_4", "DEV_5", "DEV_6")
+LATER_GROUPS = ("HELD_OUT", "BLIND_2", "BLIND_3", "DEV_3", "DEV_4", "DEV_5", "DEV_6", "BLIND_7")
 
 
 @pytest.mark.parametrize("group", LATER_GROUPS)
 def test_later_groups_are_scored_separately(bench, rows, group):
-    """Each later group (17-24 held out, 25-32 blind-2, 33-40 blind-3, 41-48 dev-3, 49-56 dev-4, 57-64 dev-5, 65-72 dev-6)
+    """Each later group (17-24 held out, 25-32 blind-2, 33-40 blind-3, 41-48 dev-3, 49-56 dev-4, 57-64 dev-5, 65-72 dev-6,
+    73-80 blind-7)
     exists, is disjoint
     from every other group, and every pair of it is scored. No floors: blind pairs must not be tuned on."""
     ids = getattr(bench, group)
