@@ -80,3 +80,11 @@ def test_an_acronym_spelled_out_in_lower_case_running_content_words():
     for acronym, shown in (("VMI", True), ("PPE", True), ("TCP", False), ("WAF", False), ("MCR", False),
                            ("RSU", False)):
         assert (term_in_cv(Term(acronym, 0, 3, "acronym"), cv) is not None) is shown, acronym
+
+
+def test_a_law_is_shown_by_its_subject_as_a_phrase():
+    cv = CVText("- Completed mental capacity assessments for swallowing decisions with the MDT.\n"
+                "- Right to Rent checks on every tenant; ran e-procurement on Delta eSourcing.\n")
+    for law, shown in (("Mental Capacity Act", True), ("Renters' Rights Act", False),
+                       ("Procurement Act 2023", False), ("Mental Health Act 1983", False)):
+        assert (term_in_cv(Term(law, 0, len(law), "credential"), cv) is not None) is shown, law

@@ -501,6 +501,7 @@ _LEVEL_OF = re.compile(r"(?<![\w-])Level[ \t]+(\d)(?![\w.])", re.IGNORECASE)
 #: A level's words that name no qualification ("Level 2 Support", "Level 3 Engineer").
 _LEVEL_NOT_QUALIFICATION = frozenset("support desk helpdesk line role roles position grade band pay salary".split())
 _LEVEL_KIND_AFTER = re.compile(r"[ \t]+(?:award|certificate|diploma|qualification|certification)\b", re.IGNORECASE)
+_LAW_NAME = re.compile(r"\b(?:Act|Regulations)\b")
 _CLAUSE_BOUND = re.compile(r"[.;:,•(]|\n(?![ \t]*[a-z])")
 #: A cue after the thing it asks for (see find_terms).
 _BACK_CUE = re.compile(r"\b(?:would\s+be|is|are|will\s+be)\s+(?:a\s+(?:real\s+|big\s+)?(?:plus|bonus|benefit)|"
@@ -902,6 +903,15 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
             return m.span()
         words = [_singular(w) for w in _WORD.findall(term.text)
                  if w.lower() not in _CREDENTIAL_WORDS and not re.fullmatch(r"(?:19|20)\d\d", w)]
+        # ... and a law of two subject words or more by them ("mental capacity assessments" for the Mental
+        # Capacity Act, "data protection" for the Data Protection Act 2018; not "procurement" alone)
+        if _LAW_NAME.search(term.text):
+            subject = [w for w in words if w not in ("act", "regulation")]
+            if len(subject) >= 2:  # in their order, as a phrase ("Right to Rent" is no Renters' Rights Act)
+                m = re.search(r"(?<![\w-])" + r"\w*[\s'’-]+".join(re.escape(w[:max(4, len(w) - 2)]) for w in subject)
+                              + r"\w*", cv.text, re.IGNORECASE)
+                if m:
+                    return m.span()
         # ... and by its kind where the CV names one: an ILSPA Certificate is not the ILSPA Diploma
         kinds = {w.lower() for w in _WORD.findall(term.text)} & _AWARD_KINDS
         # ... and by its level, where one is asked: the same or a higher level on the line ("Level 4 Food
