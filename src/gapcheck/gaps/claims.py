@@ -689,7 +689,9 @@ def unnamed_claims(text: str, sections, mentions: list[Mention], covered: list[t
     def unbacked(a: int, b: int) -> Term | None:
         """The span as a term when it names a skill no backing line shows, else None."""
         name = text[a:b]
-        words = _content_words(name)
+        # a bracketed qualifier is no part of what a role must show ("EYFS planning (in the moment and
+        # topic-based)"), unless it is all there is
+        words = _content_words(re.sub(r"\s*\([^()]*\)", "", name)) or _content_words(name)
         if not words or len(words) > 5 or any(w.lower() in _LANGUAGES for w in words) or _LICENCE.search(name):
             return None
         if re.search(r"\b(?:19|20)\d\d\b|\.\s", name) or (

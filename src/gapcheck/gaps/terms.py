@@ -843,11 +843,16 @@ class CVText:
 
 
 def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
+    """Where the CV first spells an acronym out (see :func:`_expansions`), or None."""
+    return next(_expansions(acronym, cv), None)
+
+
+def _expansions(acronym: str, cv: CVText):
     """Where the CV spells an acronym out: "Driver Qualification Card" for DQC, "Google Analytics 4" for
-    GA4 (capitalised words whose initials, digits kept, give the acronym)."""
+    GA4 (capitalised words whose initials, digits kept, give the acronym), or running lower-case words."""
     target = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
     if len(target) < 3:
-        return None  # two letters spell too many things ("AN" = "Alive News")
+        return  # two letters spell too many things ("AN" = "Alive News")
     text, words = cv.text, cv.cap_words
     n = len(target)
     for i in range(len(words)):
@@ -861,7 +866,7 @@ def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
             got += w if w.isdigit() else w[0]
             j += 1
         if got == target and j - i >= 2:
-            return words[i][0], words[j - 1][1]
+            yield words[i][0], words[j - 1][1]
     # ... or in lower case, as running words of three letters or more: "vendor-managed inventory" for VMI
     if target.isalpha() and target.lower() in cv.initials:
         pattern = r"(?<![\w-])" + r"[ \t-]+".join(f"{c}[a-z]{{2,}}" for c in target.lower()) + r"(?![\w-])"
@@ -872,8 +877,7 @@ def _expansion_in(acronym: str, cv: CVText) -> tuple[int, int] | None:
             # content words only, no verb forms: not "the Coursera platform" (TCP), "Managed customer
             # relationships", "recommender systems using" (RSU)
             if not any(w in ENGLISH_STOP_WORDS or w.endswith("ing") for w in words) and not words[0].endswith("ed"):
-                return m.span()
-    return None
+                yield m.span()
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:
@@ -1051,8 +1055,8 @@ def name_hits_in_cv(term: Term, cv: CVText) -> list[tuple[int, int]]:
     if term.kind not in ("acronym", "name"):
         return []
     hits = [m.span() for m in _name_pattern(term.text).finditer(cv.text)]
-    exp = _expansion_in(term.text, cv) if term.kind == "acronym" else None
-    return sorted(set(hits + ([exp] if exp else [])))
+    exp = list(_expansions(term.text, cv)) if term.kind == "acronym" else []
+    return sorted(set(hits + exp))
 
 
 def mentions_from_terms(terms: list[Term]) -> list[Mention]:
