@@ -61,3 +61,17 @@ def test_a_tool_the_employer_trains_on_and_a_benefit_are_no_requirements():
     names = [s.name for s in r.advert_skills]
     assert "Epicor" not in names, names
     assert "Life insurance" not in names, names
+
+
+def test_welding_processes_are_siblings_not_the_same_skill():
+    """MIG on the CV meets "weld and fabricate (MIG)", not "TIG welding experience" (rule 1: a sibling is a gap,
+    reported with the relative named)."""
+    advert = ADVERT.replace("- Support line changeovers with production",
+                            "- Weld and fabricate (MIG) guards and brackets\n- TIG welding on sanitary stainless tubing")
+    cv = CV + "- Fabricated guards and platforms with MIG welding; passed the site welding test in 2021.\n"
+    r = compare_documents(analyse_document(read_text(cv, source="cv.txt"), "cv"),
+                          analyse_document(read_text(advert, source="advert.txt"), "advert"), today=date(2026, 11, 1))
+    gaps = {g.name: g for g in r.gaps}
+    assert "TIG welding" in gaps, list(gaps)
+    assert "MIG welding" in gaps["TIG welding"].related
+    assert any(m.name == "MIG welding" for m in r.matched)
