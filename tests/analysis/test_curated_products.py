@@ -75,3 +75,14 @@ def test_welding_processes_are_siblings_not_the_same_skill():
     assert "TIG welding" in gaps, list(gaps)
     assert "MIG welding" in gaps["TIG welding"].related
     assert any(m.name == "MIG welding" for m in r.matched)
+
+
+def test_an_emergency_first_aid_course_is_not_the_full_certificate():
+    advert = read_text("Nursery Room Leader\n\nWhat you'll need\n- A full 12-hour Paediatric First Aid certificate\n"
+                       "- Level 3 in Early Years\n", source="advert.txt")
+    cv = read_text("CHLOE MARSDEN\n\nQualifications\n- Emergency Paediatric First Aid (6-hour), renewed 2024\n"
+                   "- CACHE Level 3 Diploma for the Early Years Workforce, 2020\n", source="cv.txt")
+    r = compare_documents(analyse_document(cv, "cv"), analyse_document(advert, "advert"), today=date(2026, 11, 1))
+    gaps = {g.name: g for g in r.gaps}
+    assert "Paediatric First Aid" in gaps, list(gaps)
+    assert "Emergency Paediatric First Aid" in gaps["Paediatric First Aid"].related
