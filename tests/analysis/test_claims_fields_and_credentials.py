@@ -332,3 +332,30 @@ def test_at_least_years_are_held_closely_when_roles_give_their_months():
     assert _salesforce_years("Over 7 years of Salesforce experience.") == ["Salesforce"]
     assert _salesforce_years("6 years of Salesforce experience.") == []
     assert _salesforce_years("7+ years of Salesforce experience.", first="2023", second="2020 - 2022") == []
+
+
+UNDERWRITER_CV = """KENDRA ALBRECHT
+Columbus, OH
+
+PROFESSIONAL SUMMARY
+Insurance professional with {years} years as a commercial lines underwriter, known for fast answers.
+
+EXPERIENCE
+Commercial Lines Underwriter | April 2022 – Present
+- Underwrite a $9.4M book of small commercial accounts; grew new business premium by 18% in 2025.
+
+Underwriting Associate | July 2020 – March 2022
+- Supported three commercial underwriters: cleared submissions and prepared renewal files.
+
+Customer Service Representative | June 2018 – June 2020
+- Serviced personal lines auto and home policies for 1,200 households.
+"""
+
+
+def test_years_as_a_job_are_held_to_the_roles_with_that_job_in_their_title():
+    """8+ years "as a commercial lines underwriter": the underwriting roles cover 6.4 years (to November 2026),
+    the whole history 8.4, so the claim is stretched; 6 years is not."""
+    years = [c for c in claims_by_kind(report(UNDERWRITER_CV.format(years="8+")), "years_exceed_history")]
+    assert [c.name for c in years] == ["8+ years as a commercial lines underwriter"], [c.name for c in years]
+    assert "6.4 years" in years[0].reason
+    assert not claims_by_kind(report(UNDERWRITER_CV.format(years="6")), "years_exceed_history")

@@ -253,6 +253,29 @@ speci consu advis team leade engin""".split())  # and rank words: an "Office Man
 _TITLE_CUT = re.compile(r"\s+[—–|-]\s+|,|\s+at\s+|\s+@\s+")
 
 
+#: A job after a year figure: "8+ years as a commercial lines underwriter", "6 years working as an electrician".
+_AS_JOB = re.compile(r"[ \t]*(?:['’]s?[ \t]*)?(?:experience[ \t]+)?(?:working[ \t]+)?as[ \t]+(?:an?[ \t]+)?"
+                     r"(?:[A-Za-z][\w-]*[ \t]+){0,3}?(?P<head>[A-Za-z]+(?:er|or|ist|ian|ant|ent|man|ive|ic))\b",
+                     re.IGNORECASE)
+
+
+def _title_months(text: str, roles: list[Role], head: str) -> int:
+    """Months of the roles whose title (the line of their dates and the one before) names ``head`` in any
+    form ("underwriter", "Underwriting Associate")."""
+    from gapcheck.gaps.evidence import months_covered
+
+    stem = head.lower()[:max(5, len(head) - 3)]
+    out = []
+    for r in roles:
+        at = text.find(r.dates_text, r.start, r.end) if r.dates_text else -1
+        at = at if at >= 0 else r.start
+        a = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1
+        b = text.find("\n", at)
+        if re.search(r"\b" + re.escape(stem), text[a:b if b >= 0 else len(text)], re.IGNORECASE):
+            out.append(r)
+    return months_covered(out) if out else 0
+
+
 def field_months(text: str, roles: list[Role], stems: list[str], mentions: list[Mention] = ()) -> tuple[int, int]:
     """(months of the roles in the field, how many such roles): roles whose text shows one of ``stems``,
     with the same kind of title as one of those, or sharing two hard skills with them (a Linux
@@ -338,6 +361,20 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         sec = _section_name(sections, ys)
         if sec not in summary_like or not roles:
             continue
+        # Years in a job ("8+ years as a commercial lines underwriter") are held to the roles with that job
+        # in their title (an underwriting associate is one; a customer service post is not).
+        job = _AS_JOB.match(text, ye)
+        if job and m is None:
+            months = _title_months(text, roles, job.group("head"))
+            if months and years * 12 > months + slack:
+                phrase = text[ys:job.end()]
+                claims.setdefault("gapcheck:years-as-" + job.group("head").lower(), Claim(
+                    "gapcheck:years-as-" + job.group("head").lower(), phrase, "hard", "years_exceed_history",
+                    f"the CV claims {phrase}, but the roles with {job.group('head').lower()} in their title cover "
+                    f"{months / 12:.1f} years (the whole history {hist / 12:.1f})",
+                    "claim what those roles show, or add the dated roles that account for the rest",
+                    (MentionRef(phrase, sec, ys, ys + len(phrase)),)))
+                continue
         # Years in a field ("10 years' warehouse experience") are held to the roles that show the field
         # when only some do (the rest were in retail sales): claims of a whole career in a trade.
         stems = _field_words(text, ye)
