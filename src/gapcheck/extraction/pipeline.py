@@ -47,6 +47,9 @@ _TRAINING_GIVEN = re.compile(r"[^.;\n()]{0,60}?\b(?:training\s+(?:is|will\s+be)\
                              re.IGNORECASE)
 
 
+_TRAIN_WORD = re.compile(r"\b(?:training\s+(?:is|will)|train\s+you)\b", re.IGNORECASE)
+
+
 def _trained_on_the_job(text: str, start: int, end: int) -> bool:
     return bool(_WE_USE_BEFORE.search(text, max(0, start - 50), start) and _TRAINING_GIVEN.match(text, end))
 
@@ -512,6 +515,7 @@ class SkillExtractor:
 
         skills, index = self.compiled.skills, self._index
         voice = sorted(company_voice_spans(text) + offer_spans(text))
+        on_job_training = _TRAIN_WORD.search(text) is not None  # (most adverts promise none: skip the check)
         kept, k, v = [], 0, 0
         names: list[str] | None = None
         for m in mentions:
@@ -534,7 +538,7 @@ class SkillExtractor:
             if rec.domain and sections[k].name not in ("requirements", "preferred") \
                     and not _asks_for(text, m.start, m.end):
                 continue  # "a leader in financial services" is no requirement; "banking experience" is
-            if _trained_on_the_job(text, m.start, m.end):
+            if on_job_training and _trained_on_the_job(text, m.start, m.end):
                 continue  # "(we use Epicor Kinetic, but training is given)": not asked of the applicant
             if (m.kind == "hard" and _ROLE_WORD.search(m.text)) or _in_org_unit(text, m.start, m.end):
                 continue  # a person ("Software Engineer", "Data Engineer") or a unit ("Department of Physics")
