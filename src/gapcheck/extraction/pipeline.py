@@ -38,7 +38,6 @@ _ROLE_BEFORE = re.compile(
     r"passionate|strong|new|great|seasoned)\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
-#: "Technologies" (a job board's field of required tools) on the same line before a mention.
 #: A tool the employer uses and trains people on: "(we use Epicor Kinetic, but training is given)".
 _WE_USE_BEFORE = re.compile(r"\bwe\s+(?:currently\s+|also\s+|mainly\s+)?(?:use|run|work\s+(?:in|with|on))\s+"
                             r"(?:[\w.&+/-]+\s+){0,3}$", re.IGNORECASE)
@@ -47,13 +46,15 @@ _TRAINING_GIVEN = re.compile(r"[^.;\n()]{0,60}?\b(?:training\s+(?:is|will\s+be)\
                              re.IGNORECASE)
 
 
-_TRAIN_WORD = re.compile(r"\b(?:training\s+(?:is|will)|train\s+you)\b", re.IGNORECASE)
+#: What every wording of _TRAINING_GIVEN holds: an advert without it promises no training (one search per advert).
+_TRAIN_WORD = re.compile(r"\btrain", re.IGNORECASE)
 
 
 def _trained_on_the_job(text: str, start: int, end: int) -> bool:
     return bool(_WE_USE_BEFORE.search(text, max(0, start - 50), start) and _TRAINING_GIVEN.match(text, end))
 
 
+#: "Technologies" (a job board's field of required tools) on the same line before a mention.
 _TECH_LABEL = re.compile(r"\bTechnologies\b:?[^\n]*$")
 _ROLE_WORD = re.compile(r"\b(?:developers?|engineers?|programmers?|architects?)$", re.IGNORECASE)
 #: A unit of an organisation named after a field: "the Department of Bioinformatics and Data Mining", "the
@@ -515,7 +516,7 @@ class SkillExtractor:
 
         skills, index = self.compiled.skills, self._index
         voice = sorted(company_voice_spans(text) + offer_spans(text))
-        on_job_training = _TRAIN_WORD.search(text) is not None  # (most adverts promise none: skip the check)
+        on_job_training = _TRAIN_WORD.search(text) is not None
         kept, k, v = [], 0, 0
         names: list[str] | None = None
         for m in mentions:

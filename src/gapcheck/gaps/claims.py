@@ -35,8 +35,6 @@ YEARS_SLACK_MONTHS = 12
 #: held to it within a quarter; a plain one ("7 years") may round up half a year.
 AT_LEAST_SLACK_MONTHS = 3
 ROUNDING_SLACK_MONTHS = 6
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\b\d{1,2}\s*/\s*\d{2,4}\b",
-                    re.IGNORECASE)
 _AT_LEAST = re.compile(r"\+|\b(?:over|more\s+than|at\s+least|in\s+excess\s+of)\b", re.IGNORECASE)
 
 
@@ -259,21 +257,21 @@ _AS_JOB = re.compile(r"[ \t]*(?:['’]s?[ \t]*)?(?:experience[ \t]+)?(?:working[
                      re.IGNORECASE)
 
 
+def _title_lines(text: str, r: Role) -> list[str]:
+    """A role's title lines: the line of its dates and the one before it."""
+    at = text.find(r.dates_text, r.start, r.end) if r.dates_text else -1
+    at = at if at >= 0 else r.start
+    a = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1
+    b = text.find("\n", at)
+    return text[a:b if b >= 0 else len(text)].split("\n")
+
+
 def _title_months(text: str, roles: list[Role], head: str) -> int:
-    """Months of the roles whose title (the line of their dates and the one before) names ``head`` in any
-    form ("underwriter", "Underwriting Associate")."""
+    """Months of the roles whose title names ``head`` in any form ("underwriter", "Underwriting Associate")."""
     from gapcheck.gaps.evidence import months_covered
 
-    stem = head.lower()[:max(5, len(head) - 3)]
-    out = []
-    for r in roles:
-        at = text.find(r.dates_text, r.start, r.end) if r.dates_text else -1
-        at = at if at >= 0 else r.start
-        a = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1
-        b = text.find("\n", at)
-        if re.search(r"\b" + re.escape(stem), text[a:b if b >= 0 else len(text)], re.IGNORECASE):
-            out.append(r)
-    return months_covered(out) if out else 0
+    named = re.compile(r"\b" + re.escape(head.lower()[:max(5, len(head) - 3)]), re.IGNORECASE)
+    return months_covered([r for r in roles if any(named.search(line) for line in _title_lines(text, r))])
 
 
 def field_months(text: str, roles: list[Role], stems: list[str], mentions: list[Mention] = ()) -> tuple[int, int]:
@@ -291,14 +289,9 @@ def field_months(text: str, roles: list[Role], stems: list[str], mentions: list[
     # (every teaching post is "in the classroom"): titles are the line of the role's dates and the one
     # before it.
     def title(r: Role) -> set[str]:
-        at = text.find(r.dates_text, r.start, r.end) if r.dates_text else -1
-        at = at if at >= 0 else r.start
-        a = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1
-        b = text.find("\n", at)
         # Only the job title of each line: what follows a dash, a bar, a comma or "at" is the employer
         # and the place, which unrelated roles share ("Leeds").
-        lines = text[a:b if b >= 0 else len(text)].split("\n")
-        return set().union(*(words(_TITLE_CUT.split(line, 1)[0]) for line in lines)) - _TITLE_NOISE
+        return set().union(*(words(_TITLE_CUT.split(line, 1)[0]) for line in _title_lines(text, r))) - _TITLE_NOISE
 
     def skills(r: Role) -> set[str]:
         return {m.skill_id for m in mentions if m.kind == "hard" and r.start <= m.start < r.end}
@@ -355,12 +348,12 @@ def find_claims(text: str, mentions: list[Mention], evidence: dict[str, SkillEvi
         return tuple(ev.asserted + ev.backed)
 
     # 1. years beyond the history
-    monthly = bool(roles) and all(_MONTH.search(r.dates_text or "") for r in roles)
+    monthly = bool(roles) and all(r.monthly for r in roles)
     for years, m, ytext, ys, ye in claimed_years(text, mentions):
-        slack = years_slack(ytext, monthly)
         sec = _section_name(sections, ys)
         if sec not in summary_like or not roles:
             continue
+        slack = years_slack(ytext, monthly)
         # Years in a job ("8+ years as a commercial lines underwriter") are held to the roles with that job
         # in their title (an underwriting associate is one; a customer service post is not).
         job = _AS_JOB.match(text, ye)

@@ -67,6 +67,13 @@ class Role:
     def months(self) -> int:
         return max(1, (self.ended.year - self.began.year) * 12 + self.ended.month - self.began.month + 1)
 
+    @property
+    def monthly(self) -> bool:
+        """Whether the dates give their months ("Mar 2021 - Present", "03/2021 - 06/2023"), not years only
+        ("2019 - 2021": anything from 13 months to 35)."""
+        m = DATE_RANGE.search(self.dates_text or "")
+        return bool(m and (m.group("am") or m.group("an")) and (m.group("now") or m.group("bm") or m.group("bn")))
+
 
 @dataclass
 class SkillEvidence:

@@ -12,8 +12,6 @@ thousands of adverts.
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,9 +90,6 @@ class SkillFit:
     score: Score
 
 
-_LAW = re.compile(r"\b(?:Act|Regulations)\b")
-
-
 def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> SkillFit:
     """Compare an analysed advert with the CV side of a CV; see the module docstring. ``cv_skills=False``
     leaves the fit's ``cv_skills`` empty (a screen row does not show them)."""
@@ -103,7 +98,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
         met_by_writing
     from gapcheck.gaps.relations import load_relations
     from gapcheck.gaps.requirements import parse_groups
-    from gapcheck.gaps.terms import mentions_from_terms
+    from gapcheck.gaps.terms import LAW_NAME, mentions_from_terms
     from gapcheck.scoring.coverage import FIELD_SHRINK, field_profile, field_similarity, score
     from gapcheck.scoring.tfidf import load_tfidf
     from gapcheck.sectioning import advert_title, requirement_level
@@ -124,7 +119,7 @@ def compare_skills(cv: CVSide, ad_doc, *, extractor, cv_skills: bool = True) -> 
     levels = {(m.start, m.end): requirement_level(text, m.start, m.end, m.section) for m in ad_mentions}
     terms = advert_terms(ex, text, ad_doc, title_end=hdr)
     # a law is asked for as a whole: "Procurement" in "the Procurement Act 2023" is no purchasing skill
-    laws = [(t.start, t.end) for t in terms if t.kind == "credential" and _LAW.search(t.text)]
+    laws = [(t.start, t.end) for t in terms if t.kind == "credential" and LAW_NAME.search(t.text)]
     if laws:
         ad_mentions = [m for m in ad_mentions if not any(a <= m.start and m.end <= b for a, b in laws)]
         levels = {k: v for k, v in levels.items() if not any(a <= k[0] and k[1] <= b for a, b in laws)}

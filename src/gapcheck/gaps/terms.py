@@ -501,7 +501,8 @@ _LEVEL_OF = re.compile(r"(?<![\w-])Level[ \t]+(\d)(?![\w.])", re.IGNORECASE)
 #: A level's words that name no qualification ("Level 2 Support", "Level 3 Engineer").
 _LEVEL_NOT_QUALIFICATION = frozenset("support desk helpdesk line role roles position grade band pay salary".split())
 _LEVEL_KIND_AFTER = re.compile(r"[ \t]+(?:award|certificate|diploma|qualification|certification)\b", re.IGNORECASE)
-_LAW_NAME = re.compile(r"\b(?:Act|Regulations)\b")
+#: A law's name ("Procurement Act 2023", "Public Contracts Regulations 2015").
+LAW_NAME = re.compile(r"\b(?:Act|Regulations)\b")
 _CLAUSE_BOUND = re.compile(r"[.;:,•(]|\n(?![ \t]*[a-z])")
 #: A cue after the thing it asks for (see find_terms).
 _BACK_CUE = re.compile(r"\b(?:would\s+be|is|are|will\s+be)\s+(?:a\s+(?:real\s+|big\s+)?(?:plus|bonus|benefit)|"
@@ -873,10 +874,10 @@ def _expansions(acronym: str, cv: CVText):
         from gapcheck.scoring._stopwords import ENGLISH_STOP_WORDS
 
         for m in re.finditer(pattern, text, re.IGNORECASE):
-            words = [w.lower() for w in re.split(r"[ \t-]+", m.group())]
+            spelled = [w.lower() for w in re.split(r"[ \t-]+", m.group())]
             # content words only, no verb forms: not "the Coursera platform" (TCP), "Managed customer
             # relationships", "recommender systems using" (RSU)
-            if not any(w in ENGLISH_STOP_WORDS or w.endswith("ing") for w in words) and not words[0].endswith("ed"):
+            if not any(w in ENGLISH_STOP_WORDS or w.endswith("ing") for w in spelled) and not spelled[0].endswith("ed"):
                 yield m.span()
 
 
@@ -909,7 +910,7 @@ def term_in_cv(term: Term, cv: CVText) -> tuple[int, int] | None:
                  if w.lower() not in _CREDENTIAL_WORDS and not re.fullmatch(r"(?:19|20)\d\d", w)]
         # ... and a law of two subject words or more by them ("mental capacity assessments" for the Mental
         # Capacity Act, "data protection" for the Data Protection Act 2018; not "procurement" alone)
-        if _LAW_NAME.search(term.text):
+        if LAW_NAME.search(term.text):
             subject = [w for w in words if w not in ("act", "regulation")]
             if len(subject) >= 2:  # in their order, as a phrase ("Right to Rent" is no Renters' Rights Act)
                 m = re.search(r"(?<![\w-])" + r"\w*[\s'’-]+".join(re.escape(w[:max(4, len(w) - 2)]) for w in subject)
